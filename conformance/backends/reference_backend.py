@@ -1,0 +1,93 @@
+"""reference_impl adapter: the oracle. Its results are what the ``numpy`` profile expects."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+
+import reference_impl as ref
+from conformance.backends.base import (
+    Adapter,
+    Capabilities,
+    InputRecipe,
+    MemoryReport,
+    apply_steps_expression,
+    memory_from_interface,
+    numpy_style_report,
+)
+
+
+class ReferenceAdapter(Adapter):
+    """reference_impl mirrors NumPy's names, so it serves both kinds of operation."""
+
+    name: ClassVar[str] = "reference_impl"
+    library: ClassVar[str] = "reference_impl"
+    alias: ClassVar[str] = "ref"
+    capabilities: ClassVar[Capabilities] = Capabilities(has_base=True, has_shares_memory=True)
+    promised_profiles: ClassVar[tuple[str, ...]] = ("numpy", "array-api", "consistency")
+
+    @property
+    def version(self) -> str:
+        from conformance import __version__
+
+        return getattr(ref, "__version__", __version__)
+
+    def namespace(self, api: str) -> Any:
+        return ref
+
+    def from_host(self, host: np.ndarray) -> Any:
+        return ref.asarray(host.ravel().tolist(), dtype=host.dtype.name).reshape(host.shape)
+
+    def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
+        return x.transpose(axes)
+
+    def is_array(self, obj: Any) -> bool:
+        return isinstance(obj, ref.ndarray)
+
+    def to_host(self, x: Any) -> np.ndarray:
+        # Values come through the reference's own element reads, not its byte interface,
+        # so a wrong ``__array_interface__`` cannot hide behind a right answer.
+        return np.array(x.tolist(), dtype=self.dtype_name(x)).reshape(x.shape)
+
+    def dtype_name(self, x: Any) -> str:
+        return str(x.dtype.name)
+
+    def memory(self, x: Any) -> MemoryReport:
+        return memory_from_interface(x.__array_interface__, x.itemsize)
+
+    def assign(self, x: Any, host: np.ndarray) -> None:
+        x[...] = self.from_host(host)
+
+    def base(self, x: Any) -> Any:
+        return x.base
+
+    def shares_memory(self, a: Any, b: Any) -> bool:
+        return bool(ref.shares_memory(a, b))
+
+    def may_share_memory(self, a: Any, b: Any) -> bool:
+        return bool(ref.may_share_memory(a, b))
+
+    def flags(self, x: Any) -> dict[str, bool]:
+        f = x.flags
+        return {
+            "owndata": bool(f.owndata),
+            "writeable": bool(f.writeable),
+            "c_contiguous": bool(f.c_contiguous),
+            "f_contiguous": bool(f.f_contiguous),
+        }
+
+    def repro_imports(self) -> list[str]:
+        return ["import reference_impl as ref"]
+
+    def repro_input(self, recipe: InputRecipe) -> str:
+        host = recipe.host
+        values = host.ravel().tolist()
+        expr = f"ref.asarray({values!r}, dtype={recipe.dtype!r}).reshape({host.shape!r})"
+        return apply_steps_expression(expr, recipe.steps, "ref.transpose")
+
+    def repro_report(self) -> list[str]:
+        return numpy_style_report('ref')
+
+
+adapter = ReferenceAdapter()
