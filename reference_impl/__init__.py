@@ -1,5 +1,82 @@
-"""reference_impl: a small pure-Python strided array that reproduces NumPy's copy/view semantics."""
+"""reference_impl: a small pure-Python strided array that reproduces NumPy's copy/view semantics.
 
+The same expression runs with ``numpy`` or ``reference_impl`` as the namespace and gives the
+same copy/view behaviour: ``ref.arange(12).reshape(3, 4)[1:, ::2].base``. Scalars (an integer
+index that consumes every axis, ``item()``) are returned as Python values.
+"""
+
+from reference_impl import exceptions, lib
+from reference_impl.arithmetic import sort, take, where
+from reference_impl.array import ndarray
+from reference_impl.conversion import astype
+from reference_impl.creation import (
+    arange,
+    array,
+    asanyarray,
+    asarray,
+    ascontiguousarray,
+    asfortranarray,
+    copy,
+    empty,
+    empty_like,
+    full,
+    full_like,
+    ones,
+    ones_like,
+    zeros,
+    zeros_like,
+)
+from reference_impl.dtypes import DTYPES, DType, can_cast_safe, dtype, result_type
+from reference_impl.exceptions import AxisError, TooHardError
 from reference_impl.layout import Layout
+from reference_impl.manipulation import (
+    array_split,
+    atleast_1d,
+    atleast_2d,
+    atleast_3d,
+    broadcast_arrays,
+    broadcast_shapes,
+    broadcast_to,
+    diagonal,
+    expand_dims,
+    matrix_transpose,
+    moveaxis,
+    permute_dims,
+    split,
+    squeeze,
+    swapaxes,
+    transpose,
+)
+from reference_impl.reshape import flatten, ravel, reshape
+from reference_impl.sharing import may_share_memory, shares_memory
 
-__all__ = ["Layout"]
+newaxis = None
+
+# The dtypes, as attributes: ``reference_impl.float64``.
+bool = DTYPES["bool"]  # Note: NumPy's name shadows the builtin too
+bool_ = DTYPES["bool"]
+int8 = DTYPES["int8"]
+int16 = DTYPES["int16"]
+int32 = DTYPES["int32"]
+int64 = DTYPES["int64"]
+uint8 = DTYPES["uint8"]
+uint16 = DTYPES["uint16"]
+uint32 = DTYPES["uint32"]
+uint64 = DTYPES["uint64"]
+float32 = DTYPES["float32"]
+float64 = DTYPES["float64"]
+complex64 = DTYPES["complex64"]
+complex128 = DTYPES["complex128"]
+intp = int64
+
+__all__ = [
+    "AxisError", "DType", "Layout", "TooHardError", "arange", "array", "array_split",
+    "asanyarray", "asarray", "ascontiguousarray", "asfortranarray", "astype", "atleast_1d",
+    "atleast_2d", "atleast_3d", "bool", "bool_", "broadcast_arrays", "broadcast_shapes",
+    "broadcast_to", "can_cast_safe", "complex64", "complex128", "copy", "diagonal", "dtype",
+    "empty", "empty_like", "exceptions", "expand_dims", "flatten", "float32", "float64", "full",
+    "full_like", "int8", "int16", "int32", "int64", "intp", "lib", "matrix_transpose",
+    "may_share_memory", "moveaxis", "ndarray", "newaxis", "ones", "ones_like", "permute_dims",
+    "ravel", "reshape", "result_type", "shares_memory", "sort", "split", "squeeze", "swapaxes",
+    "take", "transpose", "uint8", "uint16", "uint32", "uint64", "where", "zeros", "zeros_like",
+]
