@@ -1,0 +1,75 @@
+"""``copyview site``: build the site from results, or diff two runs of one library.
+
+    copyview site [RESULTS ...] [-o DIR] [--config MKDOCS_YML] [--no-strict]
+    copyview site --diff OLD NEW
+
+Exit status: 0 done; 1 the diff found broken cases; 2 bad input (a malformed or
+wrong-version results file, an unusable output directory) or a failed build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from mkdocs.exceptions import MkDocsException
+
+from conformance.site.build import BuildError, build_site, default_config
+from conformance.site.diff import diff_runs, format_diff
+from conformance.site.results import ResultsError, load_results
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="copyview site",
+        description="Build the copyview site (matrix, library and operation pages, myths, "
+                    "badges) from results JSON, or compare two runs of one library.")
+    parser.add_argument("results", nargs="*", default=["results"],
+                        help="results files or directories of them (default: results)")
+    parser.add_argument("-o", "--output", default="site", help="output directory (default: site)")
+    parser.add_argument("--config", help="an mkdocs.yml using the copyview hook (default: "
+                        "./mkdocs.yml if it is copyview's, else the generated pages alone)")
+    parser.add_argument("--no-strict", action="store_true",
+                        help="do not fail on mkdocs warnings")
+    parser.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"),
+                        help="print what changed between two results files of one library")
+    return parser
+
+
+def _error(message: str) -> int:
+    print(f"copyview site: error: {message}", file=sys.stderr)
+    return 2
+
+
+def diff_main(argv: list[str]) -> int:
+    """``copyview site --diff OLD NEW`` (argv is ``[OLD, NEW]``)."""
+    if len(argv) != 2:
+        return _error("--diff needs two results files: OLD NEW")
+    try:
+        old, new = (load_results(path) for path in argv)
+    except ResultsError as exc:
+        return _error(str(exc))
+    if old.backend != new.backend:
+        return _error(f"{argv[0]} is a run of {old.backend!r} and {argv[1]} of "
+                      f"{new.backend!r}; a diff compares two runs of one backend")
+    diff = diff_runs(old, new)
+    print(format_diff(diff))
+    return 1 if diff.broken else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``copyview site``; ``argv`` excludes the program and sub-command."""
+    args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.diff:
+        return diff_main(args.diff)
+    config = args.config or default_config()
+    try:
+        report = build_site(args.results, args.output, config, strict=not args.no_strict)
+    except (ResultsError, BuildError) as exc:
+        return _error(str(exc))
+    except MkDocsException as exc:
+        return _error(f"the site build failed: {str(exc).strip().splitlines()[-1]}")
+    print(f"copyview site: {report.pages} pages from {report.results_files} results file(s), "
+          f"{report.libraries} librar{'y' if report.libraries == 1 else 'ies'}, in "
+          f"{report.seconds:.1f} s -> {report.out_dir}")
+    return 0

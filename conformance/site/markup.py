@@ -1,0 +1,98 @@
+"""HTML building blocks: escaping, file-name slugs and links between generated pages.
+
+Every string that comes from a results file goes through :func:`esc` (text) or :func:`attr`
+(attribute values) before it reaches a page, so a backend name or message containing HTML
+renders as text. Pages are Markdown files whose dynamic parts are raw HTML blocks: Markdown
+leaves the inside of such blocks alone, so nothing from a results file is read as Markdown
+either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import posixpath
+import re
+from urllib.parse import quote
+
+
+def esc(text: object) -> str:
+    """Text content: ``<``, ``>``, ``&`` and quotes become entities."""
+    return html.escape(str(text), quote=True)
+
+
+def attr(text: object) -> str:
+    """An attribute value, to be placed between double quotes."""
+    return html.escape(str(text), quote=True)
+
+
+def slug(name: str) -> str:
+    """A file-name-safe, stable name for ``name``.
+
+    Names that are already safe are kept; any other name is cleaned and gets a short hash of
+    the original, so two different names never share a page.
+    """
+    cleaned = re.sub(r"[^a-z0-9_.-]+", "-", name.lower()).strip("-.") or "x"
+    if cleaned == name:
+        return cleaned
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return f"{cleaned[:60]}-{digest}"
+
+
+def page_url(src: str) -> str:
+    """Where a page source (``libraries/numpy.md``) lands; the site uses plain ``.html`` URLs."""
+    return src[:-3] + ".html" if src.endswith(".md") else src
+
+
+def href(from_src: str, to_src: str, anchor: str | None = None) -> str:
+    """A relative link from one generated page (or file) to another, optionally to an anchor."""
+    target = page_url(to_src)
+    base = posixpath.dirname(page_url(from_src)) or "."
+    link = posixpath.relpath(target, base)
+    if anchor is not None:
+        link += "#" + quote(anchor, safe="")
+    return attr(link)
+
+
+def anchor_id(case_id: str) -> str:
+    """The permanent anchor of a case: its ``id``, which is stable across runs and machines."""
+    return attr(case_id)
+
+
+def link(from_src: str, to_src: str, text: str, anchor: str | None = None) -> str:
+    return f'<a href="{href(from_src, to_src, anchor)}">{esc(text)}</a>'
+
+
+def code_block(source: str) -> str:
+    """A code snippet that survives any content (HTML, backticks, Markdown).
+
+    Newlines become character references so the snippet is one line of HTML: a blank line
+    inside it can then never end the surrounding raw HTML block early.
+    """
+    return f'<pre class="cv-code"><code>{esc(source).replace(chr(10), "&#10;")}</code></pre>'
+
+
+def html_block(*parts: str) -> str:
+    """Raw HTML that Markdown must pass through untouched: one block, no blank lines."""
+    body = "\n".join(p for p in parts if p)
+    body = re.sub(r"\n\s*\n", "\n", body)
+    return f'<div class="cv-block">\n{body}\n</div>\n\n'
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def md_text(text: object) -> str:
+    """Text for a Markdown line (a heading): HTML-escaped, then Markdown syntax escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", esc(text))
+
+
+def front_matter(title: str) -> str:
+    """Page metadata giving the page's title, escaped.
+
+    The theme prints ``page.meta.title`` as it is into ``<title>``, whereas a title taken from
+    the page's heading passes through a filter that turns entities back into tags; an escaped
+    meta title is therefore the one safe way to title a page named by a results file.
+    """
+    return f"---\ntitle: {json.dumps(esc(title))}\n---\n\n"

@@ -1,0 +1,334 @@
+"""Twelve common claims about copies and views, checked on each library from its results.
+
+Each claim names the cases it is about (a selector on operation id, category, expression and
+what was observed) and says, for one case, whether the case agrees with the claim, contradicts
+it (a counterexample, with the reason), or says nothing (no witness could see it). A claim with
+no case that speaks is reported as "no evidence", never guessed. The selectors are written out
+in ``Claim.about`` and shown on the myths page, so a reader can check the mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from conformance.site.results import Case, Run
+
+SHARING_CLASSES = frozenset({"view", "read-only-view", "copy-on-write", "same-object"})
+SILENT_CLASSES = frozenset({"error", "unknown", "not-applicable", "crashed", "timeout", "scalar"})
+NONE_BASE = frozenset({"none", "None"})
+
+# Outcome of one case for one claim: None says nothing, True agrees, a string is the reason
+# the case contradicts the claim.
+Outcome = bool | str | None
+
+
+def words(case: Case) -> set[str]:
+    """The words of an operation id: ``reshape-flat`` -> {"reshape", "flat"}."""
+    return set(re.split(r"[^a-z0-9]+", case.operation.lower())) - {""}
+
+
+def shares(case: Case) -> bool | None:
+    """Whether the result shares bytes with the input: the memory witness, else the class."""
+    memory = case.witnesses.get("memory")
+    if isinstance(memory, bool):
+        return memory
+    if case.observed_class in SHARING_CLASSES:
+        return True
+    if case.observed_class == "copy":
+        return False
+    return None
+
+
+def silent(case: Case) -> bool:
+    return case.observed_class in SILENT_CLASSES
+
+
+def reported_base(case: Case) -> str | None:
+    base = case.claims.get("base")
+    return None if base is None else str(base)
+
+
+def c_contiguous(case: Case) -> bool | None:
+    """NumPy's C-contiguity of the input layout, or None when the results do not give it."""
+    shape, strides = case.input.get("shape"), case.input.get("strides")
+    itemsize = case.input.get("itemsize")
+    if not isinstance(shape, list) or not isinstance(strides, list) or not itemsize:
+        return None
+    if len(shape) != len(strides):
+        return None
+    if 0 in shape:
+        return True
+    expected = itemsize
+    for n, s in reversed(list(zip(shape, strides, strict=True))):
+        if n == 1:
+            continue  # Note: as in NumPy, the stride of a length-1 axis does not matter.
+        if s != expected:
+            return False
+        expected *= n
+    return True
+
+
+SLICE_EXPR = re.compile(r"\bx\[[^\[\]=]*:[^\[\]=]*\](?!\s*[-+*/]?=)")
+FANCY_EXPR = re.compile(r"\bx\[[^\]]*(\[|mask|np\.array|True|False)")
+ASSIGN_EXPR = re.compile(r"\]\s*[-+*/]?=(?!=)")
+ARITH_EXPR = re.compile(r"^\s*\(?x\)?\s*(\*\*|//|[-+*/@%])=?\s*[\w(]|\b(np|xp)\.(add|subtract|"
+                        r"multiply|divide|true_divide|negative|power)\(")
+TRANSPOSE_EXPR = re.compile(r"\.m?T\b|\b(transpose|swapaxes|moveaxis|permute_dims|permute)\(")
+FANCY_WORDS = {"fancy", "advanced", "bool", "boolean", "mask", "take", "list", "array", "where"}
+
+
+def _sharing(yes: str, no: str, expect_sharing: bool) -> Callable[[Case], Outcome]:
+    def judge(case: Case) -> Outcome:
+        shared = shares(case)
+        if shared is None or silent(case):
+            return None
+        if shared == expect_sharing:
+            return True
+        return (yes if shared else no).format(cls=case.observed_class)
+    return judge
+
+
+def _base_tells_copy(case: Case) -> Outcome:
+    base, shared = reported_base(case), shares(case)
+    if base is None or shared is None or silent(case):
+        return None
+    if not shared and base not in NONE_BASE:
+        return f"no byte is shared with the input, yet `.base` is {base!r}, not None"
+    if shared and base in NONE_BASE and case.observed_class != "same-object":
+        return "it shares memory with the input, yet `.base` is None"
+    return True
+
+
+def _view_base_is_input(case: Case) -> Outcome:
+    base = reported_base(case)
+    if base is None:
+        return None
+    if base == "input":
+        return True
+    return f"the view's `.base` is {base!r}, not the array it was taken from"
+
+
+def _reshape_contiguity(case: Case) -> Outcome:
+    contiguous, shared = c_contiguous(case), shares(case)
+    if contiguous is None or shared is None or silent(case):
+        return None
+    if shared and not contiguous:
+        return "a view of an input that is not C-contiguous"
+    if not shared and contiguous:
+        return "a copy of a C-contiguous input"
+    return True
+
+
+def _writes_propagate(case: Case) -> Outcome:
+    cls = case.observed_class
+    if cls == "view":
+        return True
+    if cls == "read-only-view":
+        return "writes through this view are refused"
+    if cls == "copy-on-write":
+        return "it shares memory, but writes through it do not reach the original"
+    if cls == "immutable":
+        return "it shares memory, but the library has no in-place writes at all"
+    return None
+
+
+def _fancy_assignment(case: Case) -> Outcome:
+    cls = case.observed_class
+    if cls in {"same-object", "view"}:
+        return True
+    if cls == "error":
+        error = case.observed.get("error")
+        return f"the assignment raised{f' {error}' if error else ''}"
+    if cls in {"copy", "copy-on-write", "immutable"}:
+        return f"the original was not changed (observed: {cls})"
+    return None
+
+
+def _shares_memory_truthful(case: Case) -> Outcome:
+    claim, truth = case.claims.get("shares_memory"), case.witnesses.get("memory")
+    if not isinstance(claim, bool) or not isinstance(truth, bool):
+        return None
+    if claim == truth:
+        return True
+    return f"`shares_memory` answered {claim}, but the bytes {'do' if truth else 'do not'} overlap"
+
+
+def _copy_independent(case: Case) -> Outcome:
+    if silent(case) or shares(case) is None:
+        return None
+    if shares(case):
+        return "the copy shares memory with the original"
+    for witness in ("mutation_forward", "mutation_backward"):
+        if case.witnesses.get(witness) is True:
+            return f"a write propagated ({witness.replace('_', ' ')})"
+    return True
+
+
+def _is_fancy_read(case: Case) -> bool:
+    if ASSIGN_EXPR.search(case.expression) or words(case) & {"setitem", "assign", "scatter"}:
+        return False
+    return bool(words(case) & FANCY_WORDS or FANCY_EXPR.search(case.expression))
+
+
+def _is_fancy_assignment(case: Case) -> bool:
+    assigns = bool(words(case) & {"setitem", "assign", "scatter"} or
+                   ASSIGN_EXPR.search(case.expression))
+    fancy = bool(words(case) & FANCY_WORDS or FANCY_EXPR.search(case.expression))
+    return assigns and fancy
+
+
+def _is_arithmetic(case: Case) -> bool:
+    category = case.category.lower()
+    return (category in {"arithmetic", "elementwise", "ufunc", "in-place", "operators"}
+            or bool(words(case) & {"add", "iadd", "sub", "isub", "mul", "imul", "div", "arith",
+                                   "ufunc", "out", "inplace"})
+            or bool(ARITH_EXPR.search(case.expression)))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim, the cases it is about, how one case bears on it, and NumPy's truth."""
+
+    number: int
+    slug: str
+    text: str
+    about: str
+    truth: str
+    selects: Callable[[Case], bool]
+    judge: Callable[[Case], Outcome]
+
+
+CLAIMS: tuple[Claim, ...] = (
+    Claim(1, "base-none-means-copy",
+          "A copy's `.base` is None, so `.base` tells you whether you have a copy.",
+          "every case where the library reports `.base`; a counterexample is a result that "
+          "shares no byte with its input but has a `.base`, or one that shares memory and has "
+          "none.",
+          "In NumPy a copying `reshape`, fancy indexing with a slice in front and `np.resize` "
+          "return copies whose `.base` is an intermediate array: `np.shares_memory` is the "
+          "reliable test.",
+          lambda c: reported_base(c) is not None, _base_tells_copy),
+    Claim(2, "view-base-is-source",
+          "A view's `.base` is the array you sliced.",
+          "cases whose result is a view (class `view` or `read-only-view`) and whose library "
+          "reports `.base`; a counterexample is a view whose `.base` is not its input.",
+          "NumPy collapses `.base` to the array that owns the memory: `a[1:][1:].base is a`, "
+          "not `a[1:]`.",
+          lambda c: c.observed_class in {"view", "read-only-view"}, _view_base_is_input),
+    Claim(3, "slicing-views",
+          "Slicing always returns a view.",
+          "cases whose expression indexes `x` with slices only (`x[1:, ::2]`); a "
+          "counterexample shares no byte with the input.",
+          "True for NumPy, except that an empty slice shares no memory; libraries without "
+          "views (JAX) copy.",
+          lambda c: bool(SLICE_EXPR.search(c.expression)),
+          _sharing("", "slicing returned a result that shares no byte with the input "
+                       "(observed: {cls})", True)),
+    Claim(4, "fancy-copies",
+          "Fancy and boolean indexing always return copies.",
+          "read cases (not assignments) whose operation id names fancy, advanced, boolean, mask, "
+          "take or where indexing, or whose expression indexes with a list, array or mask; a "
+          "counterexample shares memory with the input.",
+          "True for NumPy reads; but the copy's `.base` may be an intermediate (see claim 1), "
+          "and assignment through fancy indexing writes in place (claim 5).",
+          _is_fancy_read,
+          _sharing("advanced indexing returned a result sharing memory (observed: {cls})", "",
+                   False)),
+    Claim(5, "fancy-assignment-writes",
+          "Assigning through fancy indexing (`a[[0, 2]] = 0`) changes the original.",
+          "assignment cases (operation id with setitem/assign/scatter, or an expression "
+          "assigning to an index) whose index is a list, array or mask; a counterexample "
+          "raised, or left the original unchanged.",
+          "True for NumPy (with repeated indices the last write wins); immutable libraries "
+          "have no such assignment.",
+          _is_fancy_assignment, _fancy_assignment),
+    Claim(6, "reshape-needs-c-contiguous",
+          "`reshape` returns a view only when the array is C-contiguous.",
+          "cases whose operation id names `reshape` or whose expression calls `reshape(` "
+          "without `copy=True`; a counterexample is a view of a non-C-contiguous input or a "
+          "copy of a C-contiguous one (contiguity computed from the recorded input layout).",
+          "NumPy reshapes without copying whenever strides can express the new shape: "
+          "`a[:, ::2].reshape(-1)` of a suitable array and `a.T.reshape(..., order='F')` are "
+          "views, while `a.reshape(..., order='F')` copies a C-contiguous array.",
+          lambda c: ("reshape" in words(c) or "reshape(" in c.expression)
+          and "copy=True" not in c.expression,
+          _reshape_contiguity),
+    Claim(7, "transpose-views",
+          "Transposing returns a view.",
+          "cases whose operation id names transpose, swapaxes, moveaxis, permute or T/mT, or "
+          "whose expression uses them; a counterexample shares no byte with the input.",
+          "True for NumPy; libraries without views (JAX) copy.",
+          lambda c: bool(words(c) & {"transpose", "swapaxes", "moveaxis", "permute", "t", "mt",
+                                     "permute_dims"}
+                         or TRANSPOSE_EXPR.search(c.expression)),
+          _sharing("", "the transpose shares no byte with the input (observed: {cls})", True)),
+    Claim(8, "writes-through-views",
+          "Writing through a view changes the original.",
+          "every case whose result shares memory with its input and is a new object; a "
+          "counterexample is a read-only view, a copy-on-write result, or an immutable library.",
+          "NumPy's `broadcast_to`, `diagonal` and `sliding_window_view` return read-only views.",
+          lambda c: bool(shares(c)) and c.observed_class != "same-object", _writes_propagate),
+    Claim(9, "arithmetic-new-array",
+          "Arithmetic (`a + b`) always makes a new array.",
+          "cases in an arithmetic/elementwise/in-place category, whose operation id names an "
+          "arithmetic operation, or whose expression is `x + ...`, `x += ...`, `np.add(...)`; a "
+          "counterexample shares memory with the input.",
+          "`a + b` does, but `a += b` and `np.add(a, b, out=a)` return the same object.",
+          _is_arithmetic,
+          _sharing("the result shares memory with the input (observed: {cls})", "", False)),
+    Claim(10, "shares-memory-truthful",
+          "`np.shares_memory` tells you whether two arrays share memory.",
+          "every case where the library's `shares_memory` (or its equivalent) answered and the "
+          "byte-overlap witness saw; a counterexample is a disagreement.",
+          "NumPy's answer is exact, in bytes, but can raise `TooHardError` when `max_work` is "
+          "limited; `may_share_memory` only compares extents.",
+          lambda c: c.claims.get("shares_memory") is not None, _shares_memory_truthful),
+    Claim(11, "copy-independent",
+          "`.copy()` gives a fully independent array.",
+          "cases whose operation id is or contains the word `copy`, or whose expression calls "
+          "`.copy()` or `copy(`; a counterexample shares memory or propagates a write.",
+          "True for NumPy's numeric arrays (object arrays copy references only).",
+          lambda c: "copy" in words(c) or bool(re.search(r"\bcopy\(", c.expression)),
+          _copy_independent),
+    Claim(12, "asarray-never-copies",
+          "`asarray` never copies.",
+          "cases whose operation id or expression names `asarray`, except explicit "
+          "`copy=True`; a counterexample is a result that shares no byte with the input.",
+          "`asarray` copies whenever the dtype, order or device must change, and "
+          "`copy=False` raises instead.",
+          lambda c: ("asarray" in words(c) or "asarray(" in c.expression)
+          and "copy=True" not in c.expression,
+          _sharing("", "asarray returned a copy (observed: {cls})", True)),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One claim on one run: ``status`` is ``holds``, ``false`` or ``no evidence``."""
+
+    claim: Claim
+    status: str
+    supporting: int
+    counterexamples: tuple[tuple[Case, str], ...]
+
+
+def check_claim(claim: Claim, run: Run) -> Finding:
+    supporting = 0
+    counter: list[tuple[Case, str]] = []
+    for case in run.cases:
+        if not claim.selects(case):
+            continue
+        outcome = claim.judge(case)
+        if outcome is True:
+            supporting += 1
+        elif isinstance(outcome, str) and outcome:
+            counter.append((case, outcome))
+    if counter:
+        status = "false"
+    elif supporting:
+        status = "holds"
+    else:
+        status = "no evidence"
+    return Finding(claim, status, supporting, tuple(counter))

@@ -1,0 +1,105 @@
+"""One page per library: where it ran, its scores, every failure, its known deviations."""
+
+from __future__ import annotations
+
+from conformance.site.markup import esc, front_matter, href, html_block, link, md_text
+from conformance.site.merge import Library
+from conformance.site.model import SiteData, badge_file, diff_page, library_page
+from conformance.site.pages.common import case_details, scores_table, value_text
+from conformance.site.results import Case, Run
+
+FAILING = frozenset({"fail", "crashed", "timeout"})
+
+
+def _about(run: Run) -> str:
+    facts = {
+        "library": run.library, "version": run.version, "platform": run.platform,
+        "python": run.python, "device": run.device, "adapter": run.adapter,
+        "promised profiles": ", ".join(run.promised_profiles) or "none",
+        "copyview": run.suite_version, "finished": run.finished, "results file": run.source,
+        "cases": str(len(run.cases)),
+    }
+    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in facts.items())
+    caps = "".join(f"<tr><th>{esc(k)}</th><td>{value_text(v)}</td></tr>"
+                   for k, v in run.capabilities.items())
+    return (f'<div class="cv-grid"><table class="cv-facts"><caption>run</caption>{rows}</table>'
+            f'<table class="cv-facts"><caption>capabilities</caption>{caps}</table></div>')
+
+
+def _cases_with(run: Run, verdicts: frozenset[str]) -> list[Case]:
+    return [c for c in run.cases if any(v.verdict in verdicts for v in c.verdicts.values())]
+
+
+def _case_list(run: Run, cases: list[Case], src: str) -> str:
+    return "".join(
+        f'<h3 class="cv-case-title">{esc(case.id)}</h3>{case_details(case, run, src)}'
+        for case in cases)
+
+
+def _badge_snippets(run: Run, profiles: tuple[str, ...], src: str) -> str:
+    items = []
+    for profile in profiles:
+        svg = badge_file(run.backend, profile, "svg")
+        endpoint = badge_file(run.backend, profile, "json")
+        items.append(
+            f"<li>{esc(profile)}: <a href=\"{href(src, svg)}\">SVG</a> · "
+            f"<a href=\"{href(src, endpoint)}\">shields.io endpoint JSON</a> "
+            f"(<code>https://img.shields.io/endpoint?url=&lt;your site&gt;/{esc(endpoint)}</code>)"
+            "</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def _older_runs(library: Library, src: str) -> str:
+    if not library.older:
+        return ""
+    items = "".join(f"<li>{esc(run.label)}: <code>{esc(run.source)}</code></li>"
+                    for run in library.older)
+    return (f"<p>This page shows the newest run. Older runs of this backend were also given: "
+            f"</p><ul>{items}</ul><p>{link(src, diff_page(library.backend), 'What changed')}"
+            "</p>")
+
+
+def render(library: Library, site: SiteData) -> str:
+    run = library.current
+    src = library_page(library.backend)
+    failures = _cases_with(run, FAILING)
+    known = _cases_with(run, frozenset({"known"}))
+    unexpected = _cases_with(run, frozenset({"unexpected-pass"}))
+    differs = _cases_with(run, frozenset({"differs"}))
+    parts = [
+        front_matter(library.backend),
+        f"# {md_text(library.backend)}\n\n",
+        html_block(_about(run), _older_runs(library, src)),
+        "## Scores\n\nEvery case a profile judges counts; `pass` and `unexpected-pass` count as "
+        "passed. Known deviations and `differs` (a profile the library does not promise) are "
+        "listed apart from failures.\n\n",
+        html_block(scores_table(run, site.profiles, src), _badge_snippets(run, site.profiles,
+                                                                         src)),
+        f"## Failures\n\n{len(failures)} case(s) fail a promised profile, crashed or timed "
+        "out.\n\n",
+    ]
+    if failures:
+        parts.append(html_block(_case_list(run, failures, src)))
+    parts.append(f"## Known deviations\n\n{len(known)} case(s) are listed as known deviations; "
+                 "the reason is the verdict's message.\n\n")
+    if known:
+        parts.append(html_block(_case_list(run, known, src)))
+    extra = []
+    if unexpected or run.unexpected_passes:
+        extra.append("<h3>Unexpected passes</h3><p>Listed as deviations, but they passed: "
+                     "the deviation entries can go.</p><ul>"
+                     + "".join(f"<li>{esc(c.id)}</li>" for c in unexpected)
+                     + "".join(f"<li>{esc(d)}</li>" for d in run.unexpected_passes) + "</ul>")
+    if run.unmatched_deviations:
+        extra.append("<h3>Deviation entries that match no case</h3><ul>"
+                     + "".join(f"<li><code>{esc(d)}</code></li>"
+                               for d in run.unmatched_deviations) + "</ul>")
+    if extra:
+        parts.append(html_block(*extra))
+    parts.append(f"## Differs from profiles it does not promise\n\n{len(differs)} case(s); "
+                 "reported for information, never counted as failures.\n\n")
+    if differs:
+        parts.append(html_block(
+            "<details><summary>show them</summary>" + _case_list(run, differs, src)
+            + "</details>"))
+    return "".join(parts)
