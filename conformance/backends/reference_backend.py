@@ -37,7 +37,9 @@ class ReferenceAdapter(Adapter):
         return ref
 
     def from_host(self, host: np.ndarray) -> Any:
-        return ref.asarray(host.ravel().tolist(), dtype=host.dtype.name).reshape(host.shape)
+        if host.size == 0:  # nested lists cannot spell a shape like (0, 3)
+            return ref.zeros(host.shape, dtype=host.dtype.name)
+        return ref.asarray(host.tolist(), dtype=host.dtype.name)
 
     def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
         return x.transpose(axes)
@@ -48,6 +50,8 @@ class ReferenceAdapter(Adapter):
     def to_host(self, x: Any) -> np.ndarray:
         # Values come through the reference's own element reads, not its byte interface,
         # so a wrong ``__array_interface__`` cannot hide behind a right answer.
+        if x.size == 0:
+            return np.empty(x.shape, dtype=self.dtype_name(x))
         return np.array(x.tolist(), dtype=self.dtype_name(x)).reshape(x.shape)
 
     def dtype_name(self, x: Any) -> str:
@@ -82,8 +86,9 @@ class ReferenceAdapter(Adapter):
 
     def repro_input(self, recipe: InputRecipe) -> str:
         host = recipe.host
-        values = host.ravel().tolist()
-        expr = f"ref.asarray({values!r}, dtype={recipe.dtype!r}).reshape({host.shape!r})"
+        expr = f"ref.asarray({host.tolist()!r}, dtype={recipe.dtype!r})"
+        if host.size == 0:
+            expr = f"ref.zeros({host.shape!r}, dtype={recipe.dtype!r})"
         return apply_steps_expression(expr, recipe.steps, "ref.transpose")
 
     def repro_report(self) -> list[str]:

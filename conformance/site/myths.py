@@ -70,13 +70,18 @@ def c_contiguous(case: Case) -> bool | None:
     return True
 
 
-SLICE_EXPR = re.compile(r"\bx\[[^\[\]=]*:[^\[\]=]*\](?!\s*[-+*/]?=)")
-FANCY_EXPR = re.compile(r"\bx\[[^\]]*(\[|mask|np\.array|True|False)")
+# Expressions name the input ``x`` (and ``y`` for the result of in-place statements).
+SLICE_EXPR = re.compile(r"\b[xy]\[[^\[\]=]*:[^\[\]=]*\](?!\s*[-+*/]?=)")
+FANCY_EXPR = re.compile(r"\b[xy]\[[^\]]*(\[|mask|asarray\(|array\(|True|False|==|<|>)")
 ASSIGN_EXPR = re.compile(r"\]\s*[-+*/]?=(?!=)")
 ARITH_EXPR = re.compile(r"^\s*\(?x\)?\s*(\*\*|//|[-+*/@%])=?\s*[\w(]|\b(np|xp)\.(add|subtract|"
                         r"multiply|divide|true_divide|negative|power)\(")
 TRANSPOSE_EXPR = re.compile(r"\.m?T\b|\b(transpose|swapaxes|moveaxis|permute_dims|permute)\(")
-FANCY_WORDS = {"fancy", "advanced", "bool", "boolean", "mask", "take", "list", "array", "where"}
+COPY_EXPR = re.compile(r"\.copy\(\)|\b(np|xp)\.copy\(")
+FANCY_WORDS = {"fancy", "advanced", "bool", "boolean", "mask", "take", "list"}
+ARITH_WORDS = {"add", "iadd", "sub", "isub", "mul", "imul", "div", "idiv", "negative",
+               "positive", "plus", "arith", "ufunc", "inplace"}
+TRANSPOSE_WORDS = {"transpose", "swapaxes", "moveaxis", "permute", "t", "mt"}
 
 
 def _sharing(yes: str, no: str, expect_sharing: bool) -> Callable[[Case], Outcome]:
@@ -166,25 +171,36 @@ def _copy_independent(case: Case) -> Outcome:
     return True
 
 
+def _assigns(case: Case) -> bool:
+    return bool(words(case) & {"setitem", "assign", "scatter"}
+                or case.category.lower() == "setitem" or ASSIGN_EXPR.search(case.expression))
+
+
+def _fancy(case: Case) -> bool:
+    return bool(case.category.lower() == "advanced-indexing" or words(case) & FANCY_WORDS
+                or FANCY_EXPR.search(case.expression))
+
+
 def _is_fancy_read(case: Case) -> bool:
-    if ASSIGN_EXPR.search(case.expression) or words(case) & {"setitem", "assign", "scatter"}:
-        return False
-    return bool(words(case) & FANCY_WORDS or FANCY_EXPR.search(case.expression))
+    return _fancy(case) and not _assigns(case)
 
 
 def _is_fancy_assignment(case: Case) -> bool:
-    assigns = bool(words(case) & {"setitem", "assign", "scatter"} or
-                   ASSIGN_EXPR.search(case.expression))
-    fancy = bool(words(case) & FANCY_WORDS or FANCY_EXPR.search(case.expression))
-    return assigns and fancy
+    return _fancy(case) and _assigns(case)
 
 
 def _is_arithmetic(case: Case) -> bool:
+    # "no-op" holds element-wise functions that change no value (xp.positive, xp.round of
+    # integers): a library returning its input there is a counterexample too.
     category = case.category.lower()
-    return (category in {"arithmetic", "elementwise", "ufunc", "in-place", "operators"}
-            or bool(words(case) & {"add", "iadd", "sub", "isub", "mul", "imul", "div", "arith",
-                                   "ufunc", "out", "inplace"})
+    return (category in {"arithmetic", "elementwise", "ufunc", "no-op"}
+            or bool(words(case) & ARITH_WORDS)
             or bool(ARITH_EXPR.search(case.expression)))
+
+
+def _is_transpose(case: Case) -> bool:
+    return bool(case.category.lower() == "transpose" or words(case) & TRANSPOSE_WORDS
+                or TRANSPOSE_EXPR.search(case.expression))
 
 
 @dataclass(frozen=True)
@@ -228,9 +244,9 @@ CLAIMS: tuple[Claim, ...] = (
                        "(observed: {cls})", True)),
     Claim(4, "fancy-copies",
           "Fancy and boolean indexing always return copies.",
-          "read cases (not assignments) whose operation id names fancy, advanced, boolean, mask, "
-          "take or where indexing, or whose expression indexes with a list, array or mask; a "
-          "counterexample shares memory with the input.",
+          "read cases (not assignments) in the `advanced-indexing` category, whose operation id "
+          "names fancy, advanced, bool, mask, list or take, or whose expression indexes with a "
+          "list, array or mask; a counterexample shares memory with the input.",
           "True for NumPy reads; but the copy's `.base` may be an intermediate (see claim 1), "
           "and assignment through fancy indexing writes in place (claim 5).",
           _is_fancy_read,
@@ -238,9 +254,9 @@ CLAIMS: tuple[Claim, ...] = (
                    False)),
     Claim(5, "fancy-assignment-writes",
           "Assigning through fancy indexing (`a[[0, 2]] = 0`) changes the original.",
-          "assignment cases (operation id with setitem/assign/scatter, or an expression "
-          "assigning to an index) whose index is a list, array or mask; a counterexample "
-          "raised, or left the original unchanged.",
+          "assignment cases (the `setitem` category, an operation id with setitem/assign/"
+          "scatter, or an expression assigning to an index) whose index is a list, array or "
+          "mask; a counterexample raised, or left the original unchanged.",
           "True for NumPy (with repeated indices the last write wins); immutable libraries "
           "have no such assignment.",
           _is_fancy_assignment, _fancy_assignment),
@@ -257,12 +273,11 @@ CLAIMS: tuple[Claim, ...] = (
           _reshape_contiguity),
     Claim(7, "transpose-views",
           "Transposing returns a view.",
-          "cases whose operation id names transpose, swapaxes, moveaxis, permute or T/mT, or "
-          "whose expression uses them; a counterexample shares no byte with the input.",
+          "cases in the `transpose` category, whose operation id names transpose, swapaxes, "
+          "moveaxis, permute or T/mT, or whose expression uses them; a counterexample shares "
+          "no byte with the input.",
           "True for NumPy; libraries without views (JAX) copy.",
-          lambda c: bool(words(c) & {"transpose", "swapaxes", "moveaxis", "permute", "t", "mt",
-                                     "permute_dims"}
-                         or TRANSPOSE_EXPR.search(c.expression)),
+          _is_transpose,
           _sharing("", "the transpose shares no byte with the input (observed: {cls})", True)),
     Claim(8, "writes-through-views",
           "Writing through a view changes the original.",
@@ -272,9 +287,11 @@ CLAIMS: tuple[Claim, ...] = (
           lambda c: bool(shares(c)) and c.observed_class != "same-object", _writes_propagate),
     Claim(9, "arithmetic-new-array",
           "Arithmetic (`a + b`) always makes a new array.",
-          "cases in an arithmetic/elementwise/in-place category, whose operation id names an "
-          "arithmetic operation, or whose expression is `x + ...`, `x += ...`, `np.add(...)`; a "
-          "counterexample shares memory with the input.",
+          "cases in the `arithmetic`, `elementwise` or `no-op` category (element-wise functions "
+          "that change no value), whose operation id names an arithmetic operation (`add`, "
+          "`iadd`, `negative`, ...), or whose expression is `x + ...` or `np.add(...)`; a "
+          "counterexample shares memory with the input (in-place operators and `out=` return "
+          "the same object).",
           "`a + b` does, but `a += b` and `np.add(a, b, out=a)` return the same object.",
           _is_arithmetic,
           _sharing("the result shares memory with the input (observed: {cls})", "", False)),
@@ -287,19 +304,18 @@ CLAIMS: tuple[Claim, ...] = (
           lambda c: c.claims.get("shares_memory") is not None, _shares_memory_truthful),
     Claim(11, "copy-independent",
           "`.copy()` gives a fully independent array.",
-          "cases whose operation id is or contains the word `copy`, or whose expression calls "
-          "`.copy()` or `copy(`; a counterexample shares memory or propagates a write.",
+          "cases whose expression calls `.copy()`, `np.copy(...)` or `xp.copy(...)`, or whose "
+          "operation id is `copy`; a counterexample shares memory or propagates a write.",
           "True for NumPy's numeric arrays (object arrays copy references only).",
-          lambda c: "copy" in words(c) or bool(re.search(r"\bcopy\(", c.expression)),
+          lambda c: c.operation == "copy" or bool(COPY_EXPR.search(c.expression)),
           _copy_independent),
     Claim(12, "asarray-never-copies",
           "`asarray` never copies.",
-          "cases whose operation id or expression names `asarray`, except explicit "
-          "`copy=True`; a counterexample is a result that shares no byte with the input.",
+          "cases whose operation id names `asarray`, except an explicit `copy=True`; a "
+          "counterexample is a result that shares no byte with the input.",
           "`asarray` copies whenever the dtype, order or device must change, and "
           "`copy=False` raises instead.",
-          lambda c: ("asarray" in words(c) or "asarray(" in c.expression)
-          and "copy=True" not in c.expression,
+          lambda c: "asarray" in words(c) and "copy=True" not in c.expression,
           _sharing("", "asarray returned a copy (observed: {cls})", True)),
 )
 

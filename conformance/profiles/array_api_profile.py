@@ -1,0 +1,82 @@
+"""The ``array-api`` profile: only the standard's normative copy and in-place rules.
+
+Everything else (whether indexing or reshape returns a view) is left to the library by the
+standard, so those cases are ``not-applicable`` here. Rules are named in
+``conformance.operations.RULES``.
+"""
+
+from __future__ import annotations
+
+from conformance.cases import Case
+from conformance.observe import Observation
+from conformance.profiles.judgement import (
+    PASS,
+    Judgement,
+    fail_or_pass,
+    mismatch,
+    not_applicable,
+)
+
+#: Exception types the standard names for "a copy would be needed".
+NO_COPY_ERRORS = ("ValueError", "BufferError")
+
+
+def shares(observed: Observation) -> bool | None:
+    """Does the result share memory with the input, by the best witness available?"""
+    if observed.cls == "same-object":
+        return True
+    if observed.memory is not None:
+        return observed.memory
+    forward, backward = observed.mutation.forward, observed.mutation.backward
+    if forward or backward:
+        return True
+    if forward is False and backward is False:
+        return False
+    return None
+
+
+def judge(case: Case, expected: Observation | None, observed: Observation) -> Judgement:
+    rule = case.rule
+    if rule is None:
+        return not_applicable("the standard leaves this to the library")
+    if observed.cls == "not-applicable":
+        return not_applicable(observed.message)
+    if rule in ("in-place", "setitem"):
+        return _in_place(case, expected, observed)
+    if rule == "must-raise":
+        if observed.cls == "error" and observed.error == "ValueError":
+            return PASS
+        return Judgement("fail", mismatch("class", observed.cls, "error (ValueError)"))
+    if rule == "same-object":
+        return PASS if observed.cls == "same-object" else Judgement(
+            "fail", mismatch("class", observed.cls, "same-object"))
+    if observed.cls == "error":
+        if rule == "must-not-copy" and observed.error in NO_COPY_ERRORS:
+            return PASS
+        return Judgement("fail", f"raised {observed.error}: {observed.message}")
+    if observed.cls == "scalar":
+        return Judgement("fail", mismatch("class", "scalar", "an array"))
+    shared = shares(observed)
+    if rule == "must-copy":
+        if shared is None:
+            return not_applicable("no witness can tell whether it copied")
+        return PASS if not shared else Judgement(
+            "fail", mismatch("class", observed.cls, "copy (a newly allocated array)"))
+    # must-not-copy / reuse: an empty input has no byte to share, so no witness can tell
+    if shared is None or (not shared and 0 in case.input.shape):
+        return not_applicable("no witness can tell whether it copied")
+    return PASS if shared else Judgement("fail", mismatch("class", observed.cls, "no copy"))
+
+
+def _in_place(case: Case, expected: Observation | None, observed: Observation) -> Judgement:
+    operand = case.operands[0]
+    if observed.cls in ("error", "scalar"):
+        return Judgement("fail", mismatch("class", observed.cls, "the updated array"))
+    problems = []
+    if observed.dtype != operand.dtype:
+        problems.append(mismatch("dtype", observed.dtype, operand.dtype))
+    if observed.shape != tuple(operand.shape):
+        problems.append(mismatch("shape", observed.shape, tuple(operand.shape)))
+    if expected is not None and expected.digest is not None and observed.digest != expected.digest:
+        problems.append("values differ from x1[...] = x1 op x2")
+    return fail_or_pass(problems)

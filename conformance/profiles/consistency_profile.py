@@ -1,0 +1,36 @@
+"""The ``consistency`` profile: whatever a library chooses, its claims match the witnesses.
+
+Checked where both sides exist: ``shares_memory`` equals the byte truth; ``may_share_memory``
+has no false negatives; a read-only flag means writes fail; a ``.base`` of None does not share
+memory; disjoint layouts mean writes do not propagate (a copy is independent both ways); a
+view keeps its memory alive after the input is dropped.
+"""
+
+from __future__ import annotations
+
+from conformance.cases import Case
+from conformance.observe import Observation
+from conformance.profiles.judgement import Judgement, fail_or_pass, mismatch, not_applicable
+
+
+def judge(case: Case, expected: Observation | None, observed: Observation) -> Judgement:
+    if observed.cls in ("error", "scalar", "not-applicable"):
+        return not_applicable(f"no array to check ({observed.cls})")
+    problems: list[str] = []
+    memory, claims, mutation = observed.memory, observed.claims, observed.mutation
+    if claims is not None:
+        said = claims.shares_memory
+        if said is not None and memory is not None and said != memory:
+            problems.append(mismatch("shares_memory", said, memory) + " (the byte overlap)")
+        if claims.may_share_memory is False and memory:
+            problems.append("may_share_memory=False, but the layouts overlap")
+        if claims.base == "none" and memory and observed.cls != "same-object":
+            problems.append("base is None, but the result shares memory with the input")
+        writeable = (claims.flags or {}).get("writeable")
+        if writeable is False and mutation.write_refused is False:
+            problems.append("flags.writeable=False, but writes through the result succeeded")
+    if memory is False and (mutation.forward or mutation.backward):
+        problems.append("layouts are disjoint, but writes propagate between the arrays")
+    if observed.keeps_alive is False:
+        problems.append("the result's values changed after the input was dropped")
+    return fail_or_pass(problems)
