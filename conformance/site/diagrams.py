@@ -24,6 +24,7 @@ from reference_impl.layout import Layout
 
 __all__ = [
     "PALETTE",
+    "arrays_svg",
     "buffer_nbytes",
     "buffer_svg",
     "describe",
@@ -256,3 +257,22 @@ def grid_svg(name: str, layout: Layout, *, unit: int | None = None, colour: int 
     desc = (f"{describe(name, layout)}. Cells in reading order hold buffer indices "
             f"{', '.join(_cell_label(b, unit) for b in offsets)}.")
     return _svg(width, height, title, desc, body)
+
+
+def arrays_svg(views: Sequence[tuple[str, Any]], *, cell: int | None = None,
+               title: str | None = None) -> str:
+    """`buffer_svg` for arrays on one buffer: their data owner's buffer, drawn from arrays.
+
+    ``views`` pairs a label with a reference or NumPy array; cells are ``cell`` bytes wide
+    (default: the first array's itemsize). Arrays on different buffers cannot share one
+    picture, so they are refused with a message naming the odd one out.
+    """
+    if not views:
+        raise ValueError("arrays_svg needs at least one array")
+    first_name, first = views[0]
+    buffer = _owner_extent(first)
+    for name, arr in views[1:]:
+        if _owner_extent(arr) != buffer:
+            raise ValueError(f"{name!r} is not on the buffer of {first_name!r}; draw it apart")
+    layouts = [(name, layout_of(arr)) for name, arr in views]
+    return buffer_svg(buffer[1] - buffer[0], cell or first.itemsize, layouts, title=title)

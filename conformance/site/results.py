@@ -106,13 +106,14 @@ class Run:
         return f"{self.library} {self.version} on {self.platform} ({self.finished or 'undated'})"
 
 
-def _require(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+def _require(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], owner: str) -> Any:
     if key not in data:
-        raise ValueError(f"missing field {where}{key}")
+        raise ValueError(f"{owner} has no field {key!r}")
     value = data[key]
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise ValueError(f"field {where}{key} should be {names}, not {type(value).__name__}")
+        raise ValueError(f"field {key!r} of {owner} should be {names}, not "
+                         f"{type(value).__name__}")
     return value
 
 
@@ -122,25 +123,25 @@ def _optional_str(data: Mapping[str, Any], key: str) -> str:
 
 
 def _parse_case(raw: Any, index: int) -> Case:
-    where = f"cases[{index}]."
     if not isinstance(raw, dict):
         raise ValueError(f"cases[{index}] should be an object")
-    case_id = _require(raw, "id", str, where)
-    where = f"case {case_id!r}: "
+    case_id = _require(raw, "id", str, f"cases[{index}]")
+    where = f"case {case_id!r}"
     observed = _require(raw, "observed", dict, where)
-    _require(observed, "class", str, where + "observed.")
+    _require(observed, "class", str, f"the observed part of {where}")
     raw_verdicts = _require(raw, "verdicts", dict, where)
     verdicts = {}
     for profile, judged in raw_verdicts.items():
         if not isinstance(judged, dict) or not isinstance(judged.get("verdict"), str):
-            raise ValueError(f"{where}verdicts.{profile} should be an object with a verdict")
+            raise ValueError(f"verdicts[{profile!r}] of {where} should be an object with a "
+                             "verdict")
         verdicts[str(profile)] = Verdict(judged["verdict"], str(judged.get("message") or ""))
     expected = raw.get("expected")
     if expected is not None and not isinstance(expected, dict):
-        raise ValueError(f"{where}expected should be an object or null")
+        raise ValueError(f"field 'expected' of {where} should be an object or null")
     raw_input = raw.get("input") or {}
     if not isinstance(raw_input, dict):
-        raise ValueError(f"{where}input should be an object")
+        raise ValueError(f"field 'input' of {where} should be an object")
     return Case(
         id=case_id,
         operation=_require(raw, "operation", str, where),
@@ -170,11 +171,11 @@ def parse_results(data: Any, source: str) -> Run:
             supported = ", ".join(str(v) for v in sorted(SUPPORTED_SCHEMA_VERSIONS))
             raise ValueError(f"schema_version {version!r} is not supported (this copyview reads "
                              f"{supported}); rerun the suite with a matching copyview")
-        backend = _require(data, "backend", dict, "")
+        backend = _require(data, "backend", dict, "the document")
         environment = data.get("environment") or {}
         run = data.get("run") or {}
         suite = data.get("suite") or {}
-        raw_cases = _require(data, "cases", list, "")
+        raw_cases = _require(data, "cases", list, "the document")
         cases = tuple(_parse_case(raw, i) for i, raw in enumerate(raw_cases))
         seen: set[str] = set()
         for case in cases:
@@ -184,7 +185,7 @@ def parse_results(data: Any, source: str) -> Run:
         deviations = data.get("deviations") or {}
         return Run(
             source=source,
-            backend=_require(backend, "name", str, "backend."),
+            backend=_require(backend, "name", str, "backend"),
             library=_optional_str(backend, "library") or backend["name"],
             version=_optional_str(backend, "version") or "unknown",
             adapter=_optional_str(backend, "adapter"),

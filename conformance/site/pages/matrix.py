@@ -65,6 +65,8 @@ def render(site: SiteData) -> str:
     if not site.libraries:
         return "# Matrix\n\nNo results yet: run `copyview run BACKEND --json results` first.\n"
     return (
+        # The table needs the width: no navigation or table-of-contents columns here.
+        "---\nhide:\n  - navigation\n  - toc\n---\n\n"
         "# Matrix\n\n"
         "Each row is an operation, each column a library. A cell shows the behaviour classes "
         "observed over the operation's cases (with counts) and, per profile, the worst verdict "

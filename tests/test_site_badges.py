@@ -1,0 +1,53 @@
+"""Badges: a well-formed flat SVG and a shields.io endpoint document, coloured by pass rate."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from conformance.site.badges import Badge, badge_for, colour_for, endpoint_json, svg
+from conformance.site.vocabulary import Score
+
+# The keys shields.io documents for endpoint badges.
+SHIELDS_KEYS = {"schemaVersion", "label", "message", "color", "labelColor", "isError",
+                "namedLogo", "logoSvg", "logoColor", "logoWidth", "style", "cacheSeconds"}
+
+
+def test_badge_text_counts_passes_over_judged_cases():
+    tally = Score("numpy", (("pass", 210), ("unexpected-pass", 2), ("known", 2),
+                            ("not-applicable", 40)))
+    badge = badge_for(tally)
+    assert (badge.label, badge.message) == ("copy/view (numpy profile)", "212/214")
+    assert badge.color_name == "green"
+
+
+@pytest.mark.parametrize(
+    ("rate", "name"),
+    [(1.0, "brightgreen"), (0.96, "green"), (0.9, "yellowgreen"), (0.8, "yellow"),
+     (0.5, "orange"), (0.1, "red"), (None, "lightgrey")],
+)
+def test_colour_follows_pass_rate(rate, name):
+    assert colour_for(rate)[0] == name
+
+
+def test_endpoint_json_uses_only_shields_keys():
+    doc = json.loads(endpoint_json(Badge("copy/view (numpy profile)", "3/4", "orange", "#f00")))
+    assert set(doc) <= SHIELDS_KEYS
+    assert doc == {"schemaVersion": 1, "label": "copy/view (numpy profile)", "message": "3/4",
+                   "color": "orange"}
+
+
+def test_svg_is_well_formed_and_escapes_text():
+    drawn = svg(Badge('copy/view (<evil> & "x")', "1/2", "red", "#e05d44"))
+    root = ET.fromstring(drawn)
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert 'copy/view (<evil> & "x")' in texts and "1/2" in texts
+    assert int(root.get("width")) > 100
+
+
+def test_longer_message_makes_wider_badge():
+    short = ET.fromstring(svg(Badge("copy/view", "1/2", "red", "#e05d44")))
+    long = ET.fromstring(svg(Badge("copy/view", "1000/2000", "red", "#e05d44")))
+    assert int(long.get("width")) > int(short.get("width"))

@@ -1,0 +1,96 @@
+"""Reading results files: good fixtures parse; bad ones fail with one line naming the file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conformance.site import main
+from conformance.site.merge import merge_runs, version_key
+from conformance.site.results import ResultsError, expand_paths, load_many, load_results
+
+FIXTURES = Path(__file__).parent / "fixtures" / "results"
+BAD = FIXTURES / "bad"
+
+
+def test_directory_expands_to_its_json_files_only():
+    names = sorted(p.name for p in expand_paths([FIXTURES]))
+    assert names == ["jax.json", "numpy-2.3.0.json", "numpy.json", "torch.json"]
+
+
+def test_fixture_runs_parse_with_backend_version_and_cases():
+    run = load_results(FIXTURES / "numpy.json")
+    assert (run.backend, run.library, run.version) == ("numpy", "numpy", "2.4.6")
+    assert run.profiles == ("numpy", "array-api", "consistency")
+    assert len(run.cases) == 18
+    case = next(c for c in run.cases if c.id == "reshape-flat[strided-cols-2d-float64]")
+    assert case.observed_class == "copy"
+    assert case.claims["base"] == "intermediate"
+    assert case.verdict("numpy") == "pass"
+    assert case.verdict("no-such-profile") == "not-applicable"
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("malformed.json", "malformed JSON at line 2"),
+        ("wrong-version.json", "schema_version 99 is not supported"),
+        ("missing-field.json", "has no field 'verdicts'"),
+    ],
+)
+def test_bad_file_error_names_file_and_problem(name, problem):
+    with pytest.raises(ResultsError) as info:
+        load_results(BAD / name)
+    message = str(info.value)
+    assert message.startswith(str(BAD / name) + ": ")
+    assert problem in message
+    assert "\n" not in message
+
+
+def test_document_of_another_kind_is_rejected(tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps({"schema": "something-else", "schema_version": 1}))
+    with pytest.raises(ResultsError, match="not a results document"):
+        load_results(path)
+
+
+def test_duplicate_case_ids_are_rejected(tmp_path):
+    data = json.loads((FIXTURES / "numpy.json").read_text())
+    data["cases"].append(data["cases"][0])
+    path = tmp_path / "dup.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ResultsError, match="appears twice"):
+        load_results(path)
+
+
+def test_missing_file_is_a_results_error(tmp_path):
+    with pytest.raises(ResultsError, match="cannot read it"):
+        load_results(tmp_path / "absent.json")
+
+
+@pytest.mark.parametrize("name", ["malformed.json", "wrong-version.json", "missing-field.json"])
+def test_cli_bad_file_exits_2_with_one_line_and_builds_nothing(name, tmp_path, capsys):
+    out = tmp_path / "site"
+    status = main([str(FIXTURES / "numpy.json"), str(BAD / name), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1
+    assert err.startswith("copyview site: error: ") and name in err
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_version_key_orders_releases_numerically():
+    versions = ["2.10.0", "2.9.1", "2.9.0rc1", "2.9.0", "2.13.0+cpu"]
+    assert sorted(versions, key=version_key) == ["2.9.0rc1", "2.9.0", "2.9.1", "2.10.0",
+                                                 "2.13.0+cpu"]
+
+
+def test_merge_shows_newest_run_and_keeps_older():
+    libraries = merge_runs(load_many([FIXTURES]))
+    assert [lib.backend for lib in libraries] == ["jax", "numpy", "torch"]
+    numpy = libraries[1]
+    assert numpy.current.version == "2.4.6"
+    assert [run.version for run in numpy.older] == ["2.3.0"]
