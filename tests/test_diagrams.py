@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import reference_impl as ref
 from conformance.site.diagrams import (
+    arrays_svg,
     buffer_nbytes,
     buffer_svg,
     element_offsets,
@@ -166,3 +167,17 @@ def test_layout_of_numpy_and_reference_agree_for_the_same_expression() -> None:
     for expr in ["x[::-1]", "x.T[1:]", "x[:, 1::2]", "x.reshape(4, 3)[::2]", "x.T.reshape(12)"]:
         got = [layout_of(eval(expr, {"x": xp.arange(12).reshape(3, 4)})) for xp in (np, ref)]
         assert got[0] == got[1], expr
+
+
+@pytest.mark.parametrize("xp", [np, ref], ids=["numpy", "reference_impl"])
+def test_arrays_svg_draws_the_owner_buffer_of_arrays(xp: object) -> None:
+    a = xp.arange(6)
+    svg = arrays_svg([("a", a), ("a[::-2]", a[::-2])])
+    assert highlighted(svg, 1) == {40: [0], 24: [1], 8: [2]}
+    assert "buffer: 48 bytes" in svg
+
+
+def test_arrays_svg_refuses_arrays_on_different_buffers() -> None:
+    a = np.arange(6)
+    with pytest.raises(ValueError, match="not on the buffer"):
+        arrays_svg([("a", a), ("copy", a.copy())])
