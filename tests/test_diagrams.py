@@ -88,6 +88,7 @@ def test_each_view_gets_its_own_row_of_highlights() -> None:
 def test_zero_stride_elements_share_one_highlight_with_all_their_order_numbers() -> None:
     svg = buffer_svg(16, 8, [("broadcast", Layout(8, (3,), (0,), 8))])
     assert highlighted(svg, 0) == {8: [0, 1, 2]}
+    assert "0-2" in [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
 
 
 def test_view_with_smaller_items_is_drawn_at_byte_positions() -> None:

@@ -128,7 +128,9 @@ def _order_label(orders: list[int]) -> str:
     """Order numbers of the elements drawn on one spot (several when strides alias)."""
     if len(orders) <= 2:
         return ",".join(map(str, orders))
-    return f"{orders[0]},…×{len(orders)}"
+    if orders == list(range(orders[0], orders[-1] + 1)):
+        return f"{orders[0]}-{orders[-1]}"  # a zero stride: consecutive elements, one spot
+    return f"{orders[0]},…"
 
 
 def describe(name: str, layout: Layout) -> str:
@@ -198,9 +200,11 @@ def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], 
                 f'data-view="{v}" data-order="{",".join(map(str, orders))}" data-byte="{byte}">'
                 f"<title>{_esc(tip)}</title></rect>"
             )
-            label = _order_label(orders)
-            if w >= 7 * len(label) + 4:  # only where the number fits inside the element
-                body.append(_text(x + w / 2, y + 17, label, anchor="middle"))
+            # Only where the label fits inside the element; the rect's tooltip has it anyway.
+            for label in (_order_label(orders), f"×{len(orders)}"):
+                if w >= 7 * len(label) + 4:
+                    body.append(_text(x + w / 2, y + 17, label, anchor="middle"))
+                    break
         body.append("</g>")
         y += ROW + 10
         summaries.append(f"{name} touches {len(spots)} distinct elements"
