@@ -121,7 +121,10 @@ def _observe(adapter: Adapter, case: Case) -> Observation:
         if adapter.namespace(op.api) is None:
             return Observation("not-applicable", message=f"no {op.api} namespace")
     # The input and its base live only in ``holder``, so the keep-alive witness can drop them.
-    holder = [adapter.build(case.input.recipe())]
+    try:
+        holder = [adapter.build(case.input.recipe())]
+    except Exception as exc:  # an adapter fault, not a behaviour of the operation
+        return Observation("unknown", message=f"could not build the input: {exc!r}")
     holder.append(adapter.base(holder[0]) if adapter.capabilities.has_base else None)
     x_mem = adapter.memory(holder[0])
     layout = {} if x_mem is None else {

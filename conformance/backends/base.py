@@ -130,7 +130,10 @@ class Adapter:
     def from_host(self, host: np.ndarray) -> Any:
         """A new, owning, writeable, C-contiguous array with ``host``'s values and dtype."""
         xp = self.namespace(ARRAY_API)
-        return xp.asarray(host.tolist(), dtype=getattr(xp, host.dtype.name))
+        dtype = getattr(xp, host.dtype.name)
+        if host.size == 0:  # nested lists cannot spell a shape like (0, 3)
+            return xp.zeros(host.shape, dtype=dtype)
+        return xp.asarray(host.tolist(), dtype=dtype)
 
     def build(self, recipe: InputRecipe) -> Any:
         """The input array described by ``recipe``: ``from_host`` then the view steps."""

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from conformance.site.markup import esc, front_matter, href, html_block, link, md_text
 from conformance.site.merge import Library
-from conformance.site.model import SiteData, badge_file, diff_page, library_page
+from conformance.site.model import (
+    SiteData,
+    badge_file,
+    diff_page,
+    library_page,
+    operation_page,
+)
 from conformance.site.pages.common import case_details, scores_table, value_text
 from conformance.site.results import Case, Run
 
@@ -99,7 +105,13 @@ def render(library: Library, site: SiteData) -> str:
     parts.append(f"## Differs from profiles it does not promise\n\n{len(differs)} case(s); "
                  "reported for information, never counted as failures.\n\n")
     if differs:
-        parts.append(html_block(
-            "<details><summary>show them</summary>" + _case_list(run, differs, src)
-            + "</details>"))
+        # Often most of the cases (a library that does not aim at NumPy's behaviour): listed
+        # compactly, each linking to its case on the operation page.
+        items = "".join(
+            f"<li>{link(src, operation_page(c.operation), c.id, c.id)}: "
+            + "; ".join(f"[{esc(p)}] {esc(v.message)}" for p, v in c.verdicts.items()
+                        if v.verdict == "differs")
+            + "</li>" for c in differs)
+        parts.append(html_block(f"<details><summary>show them</summary><ul>{items}</ul>"
+                                "</details>"))
     return "".join(parts)

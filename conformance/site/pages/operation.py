@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from conformance.site.markup import anchor_id, attr, esc, front_matter, href, html_block, md_text
+from conformance.site.markup import (
+    anchor_id,
+    code_block,
+    esc,
+    front_matter,
+    href,
+    html_block,
+    link,
+    md_text,
+)
 from conformance.site.model import Operation, SiteData, library_page, operation_page
-from conformance.site.pages.common import case_details, class_chip, verdict_chip
+from conformance.site.pages.common import class_chip, value_text, verdict_chip
+from conformance.site.results import Case
 from conformance.site.rules import numpy_rule
 
 
@@ -32,17 +42,53 @@ def _overview(op: Operation, site: SiteData, src: str) -> str:
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
+def _witness_cells(case: Case) -> str:
+    w, c = case.witnesses, case.claims
+    return "".join(f"<td>{value_text(v)}</td>" for v in (
+        w.get("memory"), w.get("mutation_forward"), w.get("mutation_backward"), c.get("base"),
+        c.get("shares_memory")))
+
+
 def _case_section(op: Operation, case_id: str, site: SiteData, src: str) -> str:
-    blocks = []
-    for run in site.runs:
-        case = next((c for c in op.cases_of(run.backend) if c.id == case_id), None)
-        if case is not None:
-            details = case_details(case, run, src, with_links=False)
-            blocks.append(f'<h4 id="{attr(case_id + "@" + run.backend)}">{esc(run.backend)} '
-                          f"{esc(run.version)}</h4>{details}")
-    return (f'<section class="cv-case-section"><h3 id="{anchor_id(case_id)}">{esc(case_id)} '
-            f'<a class="cv-permalink" href="{href(src, src, case_id)}" title="permanent link">¶'
-            f"</a></h3>{''.join(blocks)}</section>")
+    """One case in every library: a compact row per library, then the repros.
+
+    Kept to one table so that pages of operations with many cases stay light.
+    """
+    found = [(run, case) for run in site.runs for case in op.cases_of(run.backend)
+             if case.id == case_id]
+    first = found[0][1]
+    layout = first.input
+    expected = first.expected or {}
+    rows, messages, repros = [], [], []
+    for run, case in found:
+        verdicts = " ".join(verdict_chip(p, v.verdict, v.message) for p, v in case.verdicts.items())
+        rows.append(f"<tr><th>{link(src, library_page(run.backend), run.backend)} "
+                    f"<small>{esc(run.version)}</small></th>"
+                    f"<td>{class_chip(case.observed_class)}</td>{_witness_cells(case)}"
+                    f"<td>{verdicts}</td></tr>")
+        messages += [f"<li><b>{esc(run.backend)}</b> [{esc(p)}] {esc(v.verdict)}: "
+                     f"{esc(v.message)}</li>" for p, v in case.verdicts.items() if v.message]
+        repros.append(f"<p>{esc(run.backend)}</p>{code_block(case.repro or '# no repro')}")
+    expected_text = (f"expected (NumPy semantics): {class_chip(str(expected.get('class')))}, "
+                     f"base {value_text(expected.get('base'))}, shares memory "
+                     f"{value_text(expected.get('shares_memory'))}" if expected.get("class")
+                     else "the reference has no expectation for this case")
+    return (
+        f'<section class="cv-case-section"><h3 id="{anchor_id(case_id)}">{esc(case_id)} '
+        f'<a class="cv-permalink" href="{href(src, src, case_id)}" title="permanent link">¶'
+        f"</a></h3><p>input <code>{esc(layout.get('expression', ''))}</code>: dtype "
+        f"{value_text(layout.get('dtype'))}, shape {value_text(layout.get('shape'))}, strides "
+        f"{value_text(layout.get('strides'))}; {expected_text}.</p>"
+        '<div class="cv-scroll"><table class="cv-table"><thead><tr><th>library</th>'
+        '<th>observed</th><th title="the two layouts share bytes">memory</th>'
+        '<th title="a write through the input is seen in the result">write x → y</th>'
+        '<th title="a write through the result is seen in the input">write y → x</th>'
+        '<th title="what the result\'s base is, as the library says">base</th>'
+        '<th title="the library\'s shares_memory answer">shares_memory</th><th>verdicts</th>'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        + (f'<ul class="cv-verdicts">{"".join(messages)}</ul>' if messages else "")
+        + f"<details><summary>repro</summary>{''.join(repros)}</details></section>"
+    )
 
 
 def render(op: Operation, site: SiteData) -> str:

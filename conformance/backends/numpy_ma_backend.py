@@ -1,0 +1,140 @@
+"""numpy.ma adapter: masked arrays, whose data AND mask can each be shared or copied.
+
+A masked array is two buffers: the data (what the memory witness sees) and the boolean mask.
+Inputs get an explicit all-False mask array (not ``nomask``) so that mask sharing is
+observable, and the mutation witness sees both: :meth:`NumpyMaAdapter.fill` writes the value
+*and* masks the first element, and :meth:`NumpyMaAdapter.to_host` shows masked elements as a
+marker value, so a shared mask changes the other array's host bytes just as shared data does.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+
+from conformance.backends.base import (
+    NUMPY_API,
+    Adapter,
+    Capabilities,
+    InputRecipe,
+    MemoryReport,
+    apply_steps_expression,
+    memory_from_interface,
+)
+from conformance.backends.numpy_backend import adapter as numpy_adapter
+
+
+class _MaskedNamespace:
+    """``numpy.ma`` where it has the function, else ``numpy`` (which keeps the subclass).
+
+    A NumPy user holding masked arrays calls ``np.ma.where`` where it exists and plain
+    ``np.split`` where ``np.ma`` has none, so that is what the suite runs.
+    """
+
+    __version__ = np.__version__
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(np.ma, name) if hasattr(np.ma, name) else getattr(np, name)
+
+
+def _marker(dtype: np.dtype) -> Any:
+    """The host value of a masked element: a byte pattern no sentinel or input value uses.
+
+    Note: bool has no third value, so for bool arrays only data sharing is visible.
+    """
+    if dtype == np.bool_:
+        return False
+    return np.frombuffer(b"\x3c" * dtype.itemsize, dtype=dtype)[0]
+
+
+class NumpyMaAdapter(Adapter):
+    """``numpy.ma.MaskedArray``: NumPy semantics promised, with ``.base`` quirks recorded."""
+
+    name: ClassVar[str] = "numpy.ma"
+    library: ClassVar[str] = "numpy"
+    alias: ClassVar[str] = "ma"
+    capabilities: ClassVar[Capabilities] = Capabilities(has_base=True, has_shares_memory=True)
+    promised_profiles: ClassVar[tuple[str, ...]] = ("numpy", "consistency")
+
+    _namespace = _MaskedNamespace()
+
+    @property
+    def version(self) -> str:
+        return np.__version__
+
+    def namespace(self, api: str) -> Any | None:
+        # numpy.ma has no Array API namespace (no copy= keywords, no __array_namespace__).
+        return self._namespace if api == NUMPY_API else None
+
+    def from_host(self, host: np.ndarray) -> Any:
+        return np.ma.array(host, mask=np.zeros(host.shape, dtype=bool), copy=True)
+
+    def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
+        return np.ma.transpose(x, axes)
+
+    def is_array(self, obj: Any) -> bool:
+        # np.broadcast_to and friends drop the subclass: still an array, with no mask.
+        return isinstance(obj, np.ndarray)
+
+    def to_host(self, x: Any) -> np.ndarray:
+        data = np.array(np.ma.getdata(x), copy=True, order="C")
+        mask = np.ma.getmaskarray(x)
+        if mask.any():
+            data[mask] = _marker(data.dtype)
+        return data
+
+    def dtype_name(self, x: Any) -> str:
+        return x.dtype.name
+
+    def memory(self, x: Any) -> MemoryReport:
+        data = np.ma.getdata(x)
+        return memory_from_interface(data.__array_interface__, data.itemsize)
+
+    def read(self, x: Any, index: tuple[int, ...]) -> Any:
+        return self.to_host(x)[index].item()
+
+    def fill(self, x: Any, value: Any) -> None:
+        x[...] = value
+        if isinstance(x, np.ma.MaskedArray) and x.size:
+            x[(0,) * x.ndim] = np.ma.masked  # a change only a shared mask carries over
+
+    def assign(self, x: Any, host: np.ndarray) -> None:
+        x[...] = host  # assigning unmasked values also clears the mask again
+
+    def base(self, x: Any) -> Any:
+        return x.base
+
+    def shares_memory(self, a: Any, b: Any) -> bool:
+        return bool(np.shares_memory(a, b))
+
+    def may_share_memory(self, a: Any, b: Any) -> bool:
+        return bool(np.may_share_memory(a, b))
+
+    def flags(self, x: Any) -> dict[str, bool]:
+        f = x.flags
+        return {
+            "owndata": bool(f.owndata),
+            "writeable": bool(f.writeable),
+            "c_contiguous": bool(f.c_contiguous),
+            "f_contiguous": bool(f.f_contiguous),
+        }
+
+    def repro_imports(self) -> list[str]:
+        return ["import numpy as np", "import numpy.ma as ma"]
+
+    def repro_input(self, recipe: InputRecipe) -> str:
+        values = numpy_adapter.repro_input(InputRecipe(recipe.host, (), recipe.dtype))
+        expr = f"ma.array({values}, mask=np.zeros({recipe.host.shape!r}, bool))"
+        return apply_steps_expression(expr, recipe.steps, "ma.transpose")
+
+    def repro_report(self) -> list[str]:
+        return [
+            "print('same object:', y is x)",
+            "print('shares data:', np.shares_memory(ma.getdata(x), ma.getdata(y)))",
+            "print('shares mask:', np.shares_memory(ma.getmaskarray(x), ma.getmaskarray(y)))",
+            "print('base is x:', getattr(y, 'base', None) is x)",
+        ]
+
+
+adapter = NumpyMaAdapter()

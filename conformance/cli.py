@@ -1,0 +1,181 @@
+"""``copyview``: run the suite (``run``), and hand ``site`` / ``badge`` / ``diff`` to the site.
+
+Exit status of ``run``: 0 when every promised profile passed, 1 on non-conformance (a promised
+profile failed, crashed or timed out), 2 on a usage or environment error, with one line
+saying what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import importlib
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from conformance import deviations as deviation_files
+from conformance.backends import BackendError
+from conformance.profiles import PROFILES
+from conformance.results import document, write_atomic
+from conformance.runner import Job, Worker, now, run_backend
+from conformance.verdicts import FAILING, summarise
+
+DELEGATED = {"site": "main", "badge": "badge_main", "diff": "diff_main"}
+
+
+class UsageError(Exception):
+    """A mistake on the command line; the message says what to do."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="copyview", description="Copy/view conformance suite for array libraries.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run the suite against one or more backends")
+    run.add_argument("backends", nargs="+", metavar="BACKEND",
+                     help="registered name, module:attribute, or an Array API module")
+    run.add_argument("--profile", action="append", choices=sorted(PROFILES),
+                     help="measure only this profile (repeatable; default: all)")
+    run.add_argument("--json", type=Path, metavar="DIR", help="write DIR/<backend>.json")
+    run.add_argument("--seed", type=int, default=0, help="seed of the generated cases")
+    run.add_argument("--max-examples", type=int, default=50, metavar="N",
+                     help="generated (Hypothesis) cases per run, on top of the curated ones")
+    run.add_argument("--ci", action="store_true",
+                     help="derandomize generation, so results never flap")
+    run.add_argument("--select", metavar="GLOB", help="run only cases whose id matches")
+    run.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                     help="time limit of one case, in seconds")
+    run.add_argument("--deviations", type=Path, metavar="DIR",
+                     help="read <backend>.txt known deviations from DIR instead of the suite's")
+    run.add_argument("--no-shrink", action="store_true", help="do not shrink failing cases")
+    run.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    for name in DELEGATED:
+        sub.add_parser(name, help=f"delegate to the site generator's `{name}`", add_help=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in DELEGATED:
+        site = importlib.import_module("conformance.site")
+        return int(getattr(site, DELEGATED[argv[0]])(argv[1:]) or 0)
+    args = _parser().parse_args(argv)
+    try:
+        return run(args)
+    except (BackendError, UsageError, deviation_files.DeviationFileError) as exc:
+        print(f"copyview: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def suite_cases(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Curated cases, then the generated ones, as JSON for the workers."""
+    from conformance.cases import curated_cases
+    from conformance.strategies import generated_cases
+    from conformance.worker import oracle_adapter
+
+    if args.max_examples < 0:
+        raise UsageError("--max-examples must be 0 or more")
+    cases = curated_cases() + generated_cases(oracle_adapter(), args.max_examples, args.seed,
+                                              args.ci)
+    if args.select:
+        cases = [c for c in cases if fnmatch.fnmatchcase(c.id, args.select)]
+        if not cases:
+            raise UsageError(f"--select {args.select!r} matches no case id")
+    return [c.to_json() for c in cases]
+
+
+class _Progress:
+    """Progress on stderr: a rewritten line on a terminal, a few lines otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet, self.tty = quiet, sys.stderr.isatty()
+        self.last: dict[str, int] = {}
+
+    def __call__(self, backend: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        if self.tty:
+            end = "\n" if done == total else ""
+            print(f"\r{backend}: {done}/{total} cases", end=end, file=sys.stderr, flush=True)
+            return
+        quarter = done * 4 // total
+        if quarter > self.last.get(backend, -1):
+            self.last[backend] = quarter
+            print(f"{backend}: {done}/{total} cases", file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    profiles = tuple(args.profile or PROFILES)
+    cases = suite_cases(args)
+    workers = [Worker(spec) for spec in args.backends]
+    try:  # start every backend first: a missing library fails the run before any case
+        backends = [w.ready() for w in workers]
+    except BackendError:
+        for w in workers:
+            w.close()
+        raise
+    job = Job(profiles, tuple(cases), args.timeout, shrink=not args.no_shrink)
+    progress = _Progress(args.quiet)
+    exit_code, table = 0, []
+    for worker, backend in zip(workers, backends, strict=True):
+        entries = deviation_files.load(backend["name"], args.deviations)
+        started, t0 = now(), time.monotonic()
+        records = run_backend(worker, job, [[d.pattern, d.reason] for d in entries], progress)
+        report = {
+            "unmatched": [d.pattern for d in entries
+                          if not any(d.matches(r["id"]) for r in records)],
+            "unexpected_passes": [r["id"] for r in records if any(
+                v["verdict"] == "unexpected-pass" for v in r["verdicts"].values())],
+        }
+        run_record = {
+            "seed": args.seed, "ci": args.ci, "max_examples": args.max_examples,
+            "profiles": list(profiles), "started": started, "finished": now(),
+            "duration_s": round(time.monotonic() - t0, 3),
+        }
+        doc = document(backend, run_record, records, report)
+        if args.json:
+            write_atomic(args.json / f"{backend['name']}.json", doc)
+        promised = backend["promised_profiles"]
+        summary = summarise(records, list(profiles))
+        for profile in profiles:
+            bad = profile in promised and any(summary[profile][v] for v in FAILING)
+            exit_code = max(exit_code, int(bad))
+            table.append((backend["name"], profile, profile in promised, summary[profile]))
+        for pattern in report["unmatched"]:
+            print(f"{backend['name']}: deviation {pattern!r} matches no case", file=sys.stderr)
+        for case_id in report["unexpected_passes"]:
+            print(f"{backend['name']}: {case_id} passed but is listed as a known deviation",
+                  file=sys.stderr)
+        _print_failures(backend["name"], records)
+    _print_table(table, len(cases))
+    return exit_code
+
+
+def _print_failures(backend: str, records: list[dict[str, Any]], limit: int = 10) -> None:
+    failing = [(r, p, v) for r in records for p, v in r["verdicts"].items()
+               if v["verdict"] in FAILING]
+    for record, profile, verdict in failing[:limit]:
+        print(f"FAIL {backend} {profile} {record['id']}: {verdict['message']}")
+    if len(failing) > limit:
+        print(f"... and {len(failing) - limit} more failing verdicts of {backend} "
+              "(see the results JSON)")
+
+
+COLUMNS = ("pass", "fail", "differs", "known", "unexpected-pass", "not-applicable", "crashed",
+           "timeout")
+
+
+def _print_table(rows: list[tuple[str, str, bool, dict[str, int]]], n_cases: int) -> None:
+    header = ("backend", "profile", "promised", *COLUMNS)
+    body = [(b, p, "yes" if promised else "no", *(str(s[c]) for c in COLUMNS))
+            for b, p, promised, s in rows]
+    widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
+    print(f"\n{n_cases} cases per backend")
+    for row in [header, *body]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
