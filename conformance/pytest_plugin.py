@@ -1,0 +1,123 @@
+"""pytest plugin: ``pytest --copyview-backend=numpy`` runs the suite's cases as pytest items.
+
+Every case becomes one item named ``copyview[BACKEND]::CASE-ID``, so ``-k``, ``-x``, ``-n``
+(pytest-xdist: the case list is the same in every worker, being seeded) and ``--junitxml``
+work as usual. Cases run in-process, with the same engine, oracle, profiles and known
+deviations as ``copyview run``; a failing item prints the backend, the operation, the input
+layout, what was expected and by which profile, what each witness saw, and a repro snippet.
+Without ``--copyview-backend`` the plugin does nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.verdicts import FAILING
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("copyview", "copy/view conformance suite")
+    group.addoption("--copyview-backend", action="append", default=[], metavar="BACKEND",
+                    help="run the copyview suite against BACKEND (repeatable)")
+    group.addoption("--copyview-profile", action="append", default=[], metavar="PROFILE",
+                    help="measure only this profile (default: all)")
+    group.addoption("--copyview-max-examples", type=int, default=20, metavar="N",
+                    help="generated cases on top of the curated ones (default: 20)")
+    group.addoption("--copyview-seed", type=int, default=0, metavar="N",
+                    help="seed of the generated cases (default: 0)")
+
+
+class CopyviewFailure(Exception):
+    """A promised profile failed; the message is the whole explanation."""
+
+
+class CopyviewItem(pytest.Item):
+    """One case on one backend."""
+
+    def __init__(self, *, adapter: Any, case: Any, profiles: tuple[str, ...],
+                 deviations: tuple[Any, ...], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.adapter, self.case = adapter, case
+        self.profiles, self.deviations = profiles, deviations
+
+    def runtest(self) -> None:
+        from conformance.worker import fails_promised, judged, oracle_adapter
+
+        oracle = oracle_adapter()
+        record = judged(self.adapter, oracle, self.case, self.profiles, self.deviations)
+        if any(v["verdict"] in FAILING for v in record["verdicts"].values()):
+            minimal = None
+            if self.case.generated:
+                from conformance.shrink import shrink
+
+                failing = fails_promised(record)
+                minimal = shrink(self.case, oracle, lambda c: bool(fails_promised(
+                    judged(self.adapter, oracle, c, self.profiles, self.deviations)) & failing))
+            raise CopyviewFailure(explain(self.adapter, record, minimal))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, CopyviewFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"copyview {self.adapter.name} {self.case.id}"
+
+
+def explain(adapter: Any, record: dict[str, Any], minimal: Any = None) -> str:
+    """A failing case, explained: who, what, expected by whom, what each witness saw, repro."""
+    observed, expected = record["observed"], record["expected"]
+    inp = record["input"]
+    lines = [
+        f"backend: {adapter.name} {adapter.version} "
+        f"(promises {', '.join(adapter.promised_profiles)})",
+        f"operation: {record['operation']}  [{record['expression']}]",
+        f"input: {inp['id']} dtype={inp['dtype']} shape={tuple(inp['shape'])} "
+        f"strides={inp['strides']}",
+    ]
+    for profile, verdict in record["verdicts"].items():
+        if verdict["verdict"] in FAILING:
+            lines.append(f"{profile} profile: {verdict['message']}")
+    lines.append(f"expected (reference_impl): {expected}")
+    lines.append(f"observed: class={observed['class']} error={observed['error']} "
+                 f"witnesses={observed['witnesses']} claims={observed['claims']}")
+    if minimal is not None and minimal.id != record["id"]:
+        from conformance.repro import snippet
+
+        lines.append(f"shrunk to: {minimal.id}")
+        lines += ["repro (minimal):", snippet(adapter, minimal)]
+    else:
+        lines += ["repro:", record["repro"]]
+    return "\n".join(lines)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -k / -m deselect, so they see our items
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                  items: list[pytest.Item]) -> None:
+    backends = config.getoption("copyview_backend")
+    if not backends:
+        return
+    from conformance import deviations as deviation_files
+    from conformance.backends import BackendError, load
+    from conformance.cases import curated_cases
+    from conformance.profiles import PROFILES
+    from conformance.strategies import generated_cases
+    from conformance.worker import oracle_adapter
+
+    profiles = tuple(config.getoption("copyview_profile") or PROFILES)
+    cases = curated_cases() + generated_cases(
+        oracle_adapter(), config.getoption("copyview_max_examples"),
+        config.getoption("copyview_seed"), ci=False)
+    for spec in backends:
+        try:
+            adapter = load(spec)
+        except BackendError as exc:
+            raise pytest.UsageError(str(exc)) from None
+        deviations = deviation_files.load(adapter.name)
+        for case in cases:
+            items.append(CopyviewItem.from_parent(
+                session, name=f"copyview[{adapter.name}]::{case.id}", adapter=adapter,
+                case=case, profiles=profiles, deviations=deviations))
