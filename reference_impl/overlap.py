@@ -290,7 +290,14 @@ def _simplify(terms: list[Term], rhs: int) -> list[Term]:
         merged[a] = merged.get(a, 0) + u
     if len(merged) < len(terms) and max(merged.values()) > INT64_MAX:
         raise OverflowError(_OVERFLOW_MESSAGE)
-    return [(a, clipped) for a, u in merged.items() if (clipped := min(u, rhs // a))]
+    simplified = []
+    for a, u in merged.items():
+        most = rhs // a  # any larger x overshoots rhs on its own
+        if most < u:
+            u = most
+        if u:
+            simplified.append((a, u))
+    return simplified
 
 
 def extended_euclid(a1: int, a2: int) -> tuple[int, int, int]:
