@@ -179,7 +179,7 @@ class Adapter:
             view = np.from_dlpack(x)
         except Exception:
             return None
-        return memory_from_interface(view.__array_interface__, view.itemsize)
+        return memory_from_interface(view.__array_interface__, view.itemsize, view.strides)
 
     # -- reading and writing --------------------------------------------------------------
 
@@ -245,17 +245,18 @@ class Adapter:
         ]
 
 
-def memory_from_interface(interface: dict[str, Any], itemsize: int) -> MemoryReport:
-    """A :class:`MemoryReport` from an ``__array_interface__`` dict (strides may be None)."""
+def memory_from_interface(
+    interface: dict[str, Any], itemsize: int, strides: tuple[int, ...]
+) -> MemoryReport:
+    """A :class:`MemoryReport` from an ``__array_interface__`` dict and the array's strides.
+
+    Note: the interface leaves ``strides`` out for C-contiguous arrays, and recomputing them
+    is not always what the array has (an empty array keeps its view's strides), so the
+    array's own strides are passed in.
+    """
     address, readonly = interface["data"]
-    shape = tuple(interface["shape"])
-    strides = interface.get("strides")
-    if strides is None:  # C-contiguous: the interface leaves strides out
-        strides, step = [], itemsize
-        for n in reversed(shape):
-            strides.insert(0, step)
-            step *= max(n, 1)
-    return MemoryReport(Layout(address, shape, tuple(strides), itemsize), bool(readonly))
+    return MemoryReport(Layout(address, tuple(interface["shape"]), tuple(strides), itemsize),
+                        bool(readonly))
 
 
 def numpy_style_report(alias: str) -> list[str]:

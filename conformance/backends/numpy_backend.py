@@ -45,7 +45,7 @@ class NumpyAdapter(Adapter):
         return x.dtype.name
 
     def memory(self, x: Any) -> MemoryReport:
-        return memory_from_interface(x.__array_interface__, x.itemsize)
+        return memory_from_interface(x.__array_interface__, x.itemsize, x.strides)
 
     def read(self, x: Any, index: tuple[int, ...]) -> Any:
         return x[index].item()

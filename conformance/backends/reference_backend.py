@@ -58,7 +58,7 @@ class ReferenceAdapter(Adapter):
         return str(x.dtype.name)
 
     def memory(self, x: Any) -> MemoryReport:
-        return memory_from_interface(x.__array_interface__, x.itemsize)
+        return memory_from_interface(x.__array_interface__, x.itemsize, x.strides)
 
     def assign(self, x: Any, host: np.ndarray) -> None:
         x[...] = self.from_host(host)

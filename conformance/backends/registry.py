@@ -62,6 +62,12 @@ def _import(module_name: str, spec: str) -> Any:
     try:
         return importlib.import_module(module_name)
     except ImportError as exc:
+        missing = getattr(exc, "name", None)
+        if missing and missing != module_name and not module_name.startswith(missing + "."):
+            raise BackendError(
+                f"backend {spec!r} needs {missing!r}, which is not installed; install it "
+                f"(e.g. `pip install {missing}`) and run again"
+            ) from None
         known = ", ".join(sorted(registered())) or "none"
         raise BackendError(
             f"unknown backend {spec!r}: no adapter registered under that name and "

@@ -73,11 +73,46 @@ def code_block(source: str) -> str:
     return f'<pre class="cv-code"><code>{esc(source).replace(chr(10), "&#10;")}</code></pre>'
 
 
-def html_block(*parts: str) -> str:
-    """Raw HTML that Markdown must pass through untouched: one block, no blank lines."""
+SLOT_START, SLOT_END = "<!--cv-slot-->", "<!--/cv-slot-->"
+_SLOT = re.compile(re.escape(SLOT_START) + r"\n(.*?)\n" + re.escape(SLOT_END), re.S)
+
+
+def html_block(*parts: str, searchable: bool = False) -> str:
+    """Raw HTML that Markdown must pass through untouched: one block, no blank lines.
+
+    Unless ``searchable``, the block is marked as a *slot*: :func:`split_slots` takes it out of
+    the Markdown and the mkdocs hook puts it back into the finished page. Large tables then
+    cost neither Markdown parsing nor search indexing (which dominate build time and would
+    make the search index as big as the site). The markers cannot occur in escaped text.
+    """
     body = "\n".join(p for p in parts if p)
     body = re.sub(r"\n\s*\n", "\n", body)
-    return f'<div class="cv-block">\n{body}\n</div>\n\n'
+    block = f'<div class="cv-block">\n{body}\n</div>'
+    if searchable:
+        return block + "\n\n"
+    return f"{SLOT_START}\n{block}\n{SLOT_END}\n\n"
+
+
+def slot_placeholder(index: int) -> str:
+    return f'<div class="cv-slot" data-cv-slot="{index}"></div>'
+
+
+def split_slots(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """Markdown with each slot replaced by a placeholder, and the slots' HTML in order."""
+    slots: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        slots.append(match.group(1))
+        return slot_placeholder(len(slots) - 1)
+
+    return _SLOT.sub(take, markdown), tuple(slots)
+
+
+def fill_slots(html: str, slots: tuple[str, ...]) -> str:
+    """Put the slots' HTML back in place of their placeholders."""
+    for index, block in enumerate(slots):
+        html = html.replace(slot_placeholder(index), block, 1)
+    return html
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")

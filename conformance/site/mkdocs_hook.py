@@ -20,8 +20,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from conformance.site.generate import generate_files, generate_names, navigation
+from conformance.site.markup import fill_slots, split_slots
 from conformance.site.model import ASSETS_CSS, ASSETS_JS, build_model
 from conformance.site.results import ResultsError, load_many
 
@@ -67,6 +69,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, src_uri, content=content))
+        slots: tuple[str, ...] = ()
+        if src_uri.endswith(".md"):
+            content, slots = split_slots(content)
+        generated = File.generated(config, src_uri, content=content)
+        # The page's large HTML blocks ride on its File until on_post_page puts them back.
+        generated.copyview_slots = slots  # type: ignore[attr-defined]
+        files.append(generated)
     config.nav = navigation(site, hand_written)
     return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    slots = getattr(page.file, "copyview_slots", ())
+    return fill_slots(output, slots) if slots else output

@@ -45,4 +45,4 @@ def render(library: Library) -> str:
             + f"# Changes in {md_text(library.backend)}\n\n"
             "Runs are ordered by library version, then by when they finished; each is compared "
             "with the next. Cases are matched by id; *fixed* and *broken* are per profile.\n\n"
-            + html_block(*sections))
+            + html_block(*sections, searchable=True))

@@ -75,7 +75,7 @@ def render(library: Library, site: SiteData) -> str:
     parts = [
         front_matter(library.backend),
         f"# {md_text(library.backend)}\n\n",
-        html_block(_about(run), _older_runs(library, src)),
+        html_block(_about(run), _older_runs(library, src), searchable=True),
         "## Scores\n\nEvery case a profile judges counts; `pass` and `unexpected-pass` count as "
         "passed. Known deviations and `differs` (a profile the library does not promise) are "
         "listed apart from failures.\n\n",
@@ -101,7 +101,7 @@ def render(library: Library, site: SiteData) -> str:
                      + "".join(f"<li><code>{esc(d)}</code></li>"
                                for d in run.unmatched_deviations) + "</ul>")
     if extra:
-        parts.append(html_block(*extra))
+        parts.append(html_block(*extra, searchable=True))
     parts.append(f"## Differs from profiles it does not promise\n\n{len(differs)} case(s); "
                  "reported for information, never counted as failures.\n\n")
     if differs:

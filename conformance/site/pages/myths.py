@@ -80,4 +80,5 @@ def render(site: SiteData) -> str:
     if not site.libraries:
         return intro + "No results yet.\n"
     return (intro + html_block(_summary(site, findings))
-            + html_block(*(_claim_section(c, site, findings) for c in CLAIMS)))
+            + html_block(*(_claim_section(c, site, findings) for c in CLAIMS),
+                         searchable=True))

@@ -97,7 +97,8 @@ def render(op: Operation, site: SiteData) -> str:
     return (
         front_matter(op.id)
         + f"# {md_text(op.id)}\n\n"
-        + html_block(f"<p>Category <b>{esc(op.category)}</b>; expression {expressions}.</p>")
+        + html_block(f"<p>Category <b>{esc(op.category)}</b>; expression {expressions}.</p>",
+                     searchable=True)
         + f"## What NumPy does\n\n{numpy_rule(op.id, op.category)}\n\n"
         "## In every library\n\nOne row per case (an input the operation was applied to); the "
         "NumPy column is what the reference implementation predicts.\n\n"

@@ -1,0 +1,83 @@
+"""Witnesses and classification: byte overlap, sentinel writes both ways, keep-alive."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conformance.backends import load
+from conformance.observe import classify
+from conformance.witnesses import (
+    Mutation,
+    keeps_alive,
+    memory_witness,
+    mutation_witness,
+    sentinels,
+)
+
+numpy_adapter = load("numpy")
+
+
+@pytest.mark.parametrize(
+    ("memory", "mutation", "lazy", "expected"),
+    [
+        (True, Mutation(True, True, False), False, "view"),
+        (True, Mutation(True, None, True), False, "read-only-view"),
+        (False, Mutation(False, None, True), False, "copy"),
+        (False, Mutation(False, False, False), False, "copy"),
+        (True, Mutation(False, False, False), False, "copy-on-write"),
+        (None, Mutation(False, False, False), False, "copy"),
+        (None, Mutation(False, False, False), True, "unknown"),
+        (None, Mutation(None, None, None), False, "unknown"),
+        (None, Mutation(True, True, False), False, "view"),
+    ],
+)
+def test_classification_from_witnesses(memory, mutation, lazy, expected) -> None:
+    assert classify(memory, mutation, lazy) == expected
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float16", "int8", "uint64", "complex64", "bool"])
+def test_sentinels_differ_in_every_byte(dtype: str) -> None:
+    first, second = (np.array(v, dtype=dtype).tobytes() for v in sentinels(dtype))
+    assert all(a != b for a, b in zip(first, second, strict=True))
+
+
+def test_memory_witness_is_byte_exact() -> None:
+    a = np.arange(6.0)
+    interleaved = a.view(np.int8)[1::8]  # one byte of each element
+    disjoint = np.arange(6.0)
+    assert memory_witness(numpy_adapter.memory(a), numpy_adapter.memory(interleaved)) is True
+    assert memory_witness(numpy_adapter.memory(a[::2]), numpy_adapter.memory(a[1::2])) is False
+    assert memory_witness(numpy_adapter.memory(a), numpy_adapter.memory(disjoint)) is False
+    assert memory_witness(None, numpy_adapter.memory(a)) is None
+
+
+def test_mutation_sees_a_view_both_ways_and_restores_values() -> None:
+    x = np.arange(12.0).reshape(3, 4)
+    y = x[:, 1::2]
+    before = x.copy()
+    assert mutation_witness(numpy_adapter, x, y) == Mutation(True, True, False)
+    np.testing.assert_array_equal(x, before)
+
+
+def test_mutation_sees_a_reinterpreting_view() -> None:
+    x = np.arange(4.0)
+    assert mutation_witness(numpy_adapter, x, x.view(np.int8)[0::8]).forward is True
+
+
+def test_mutation_of_a_copy_propagates_nowhere() -> None:
+    x = np.arange(5)
+    assert mutation_witness(numpy_adapter, x, x.copy()) == Mutation(False, False, False)
+
+
+def test_mutation_of_a_read_only_view_is_refused() -> None:
+    x = np.arange(3.0)
+    result = mutation_witness(numpy_adapter, x, np.broadcast_to(x, (2, 3)))
+    assert result.forward is True and result.write_refused is True
+
+
+def test_a_numpy_view_keeps_its_memory_alive() -> None:
+    holder = [np.arange(1000.0)]
+    view = holder[0][10:20]
+    assert keeps_alive(numpy_adapter, holder, view) is True
+    assert holder == []
