@@ -8,7 +8,6 @@ saying what to do.
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import importlib
 import sys
 import time
@@ -44,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="generated (Hypothesis) cases per run, on top of the curated ones")
     run.add_argument("--ci", action="store_true",
                      help="derandomize generation, so results never flap")
-    run.add_argument("--select", metavar="GLOB", help="run only cases whose id matches")
+    run.add_argument("--select", metavar="GLOB",
+                     help="run only cases whose id matches (* and ? are wildcards)")
     run.add_argument("--timeout", type=float, default=30.0, metavar="S",
                      help="time limit of one case, in seconds")
     run.add_argument("--deviations", type=Path, metavar="DIR",
@@ -80,7 +80,7 @@ def suite_cases(args: argparse.Namespace) -> list[dict[str, Any]]:
     cases = curated_cases() + generated_cases(oracle_adapter(), args.max_examples, args.seed,
                                               args.ci)
     if args.select:
-        cases = [c for c in cases if fnmatch.fnmatchcase(c.id, args.select)]
+        cases = [c for c in cases if deviation_files.id_matches(args.select, c.id)]
         if not cases:
             raise UsageError(f"--select {args.select!r} matches no case id")
     return [c.to_json() for c in cases]

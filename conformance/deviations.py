@@ -1,13 +1,14 @@
 """Known deviations: per-backend files of case-id globs, each with the reason it is accepted.
 
 ``conformance/deviations/<backend>.txt``, one entry a line: ``GLOB  REASON`` (``#`` starts a
-comment). A failing case matched by an entry gets the verdict ``known``; an entry that matches
-no case, and a matched case that passed, are reported so the file cannot rot.
+comment; in the glob only ``*`` and ``?`` are wildcards). A failing case matched by an entry
+gets the verdict ``known``; an entry that matches no case, and a matched case that passed, are
+reported so the file cannot rot.
 """
 
 from __future__ import annotations
 
-import fnmatch
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,17 @@ class Deviation:
     reason: str
 
     def matches(self, case_id: str) -> bool:
-        return fnmatch.fnmatchcase(case_id, self.pattern)
+        return id_matches(self.pattern, case_id)
+
+
+def id_matches(pattern: str, case_id: str) -> bool:
+    """Glob match where only ``*`` and ``?`` are wildcards.
+
+    Note: unlike ``fnmatch``, brackets are literal, because case ids contain them
+    (``reshape-flat[transposed-2d-float64]``).
+    """
+    regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+    return re.fullmatch(regex, case_id) is not None
 
 
 class DeviationFileError(ValueError):

@@ -1,0 +1,105 @@
+"""The ``copyview`` command: exit codes, one-line errors, per-case isolation, delegation."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conformance import cli
+
+TESTS = Path(__file__).parent
+
+
+def copyview(*args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(TESTS)}  # the test-only backends live in tests/
+    return subprocess.run([sys.executable, "-m", "conformance.cli", *args], capture_output=True,
+                          text=True, timeout=timeout, env=env)
+
+
+def test_passing_run_exits_zero_and_prints_a_summary_table(tmp_path: Path) -> None:
+    done = copyview("run", "numpy", "--select", "reshape*[contiguous-2d-float64]",
+                    "--max-examples", "0", "--json", str(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "backend" in done.stdout and "consistency" in done.stdout
+    doc = json.loads((tmp_path / "numpy.json").read_text())
+    assert [c["id"] for c in doc["cases"]] == [
+        "reshape-same[contiguous-2d-float64]", "reshape-flat[contiguous-2d-float64]",
+        "reshape-flat-F[contiguous-2d-float64]", "reshape-column[contiguous-2d-float64]",
+        "reshape-flat-copy-false[contiguous-2d-float64]"]
+
+
+def test_non_conformance_of_a_promised_profile_exits_one() -> None:
+    done = copyview("run", "mutants.numpy_mutants:AsarrayCopyTrueAliases",
+                    "--select", "asarray-copy-true[contiguous-2d-float64]", "--max-examples", "0")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "FAIL" in done.stdout
+
+
+@pytest.mark.parametrize("backend", ["no_such_library_xyz", "numpy:no_such_attribute"])
+def test_unknown_backend_exits_two_with_one_line_and_no_traceback(backend: str) -> None:
+    done = copyview("run", backend, "--max-examples", "0", "--select", "T[*")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
+def test_unknown_profile_is_a_usage_error() -> None:
+    assert copyview("run", "numpy", "--profile", "pandas").returncode == 2
+
+
+def test_an_aborting_case_costs_one_case_not_the_run(tmp_path: Path) -> None:
+    done = copyview("run", "mutants.broken:aborting", "--select", "*[contiguous-1d-float64]",
+                    "--max-examples", "0", "--json", str(tmp_path))
+    assert done.returncode == 1
+    doc = json.loads((tmp_path / "aborting.json").read_text())
+    by_class = {c["id"]: c["observed"]["class"] for c in doc["cases"]}
+    assert by_class["flip[contiguous-1d-float64]"] == "crashed"
+    crashed = [c for c in doc["cases"] if c["observed"]["class"] == "crashed"]
+    assert len(crashed) == 1 and "import numpy" in crashed[0]["repro"]
+    after = list(by_class).index("flip[contiguous-1d-float64]") + 1
+    assert after < len(by_class) and all(v != "crashed" for v in list(by_class.values())[after:])
+
+
+def test_a_hanging_case_times_out_and_the_run_continues(tmp_path: Path) -> None:
+    done = copyview("run", "mutants.broken:hanging", "--select", "*[reversed-1d-float64]",
+                    "--max-examples", "0", "--timeout", "3", "--json", str(tmp_path))
+    assert done.returncode == 1
+    doc = json.loads((tmp_path / "hanging.json").read_text())
+    verdicts = {c["id"]: c["verdicts"]["consistency"]["verdict"] for c in doc["cases"]}
+    assert verdicts["flip[reversed-1d-float64]"] == "timeout"
+    assert list(verdicts.values()).count("timeout") == 1
+    assert doc["summary"]["consistency"]["pass"] > 10
+
+
+def test_known_deviations_unmatched_entries_and_unexpected_passes(tmp_path: Path) -> None:
+    (tmp_path / "mutant-copies-views.txt").write_text(
+        "# transpose copies on purpose\n"
+        "transpose[*] copies: the fault this mutant injects\n"
+        "T[contiguous-2d-float64] listed, but passes\n"
+        "no-such-operation[*] matches nothing\n"
+    )
+    done = copyview("run", "mutants.numpy_mutants:CopiesWhereNumpyViews",
+                    "--select", "*[contiguous-2d-float64]", "--max-examples", "0",
+                    "--deviations", str(tmp_path), "--json", str(tmp_path))
+    doc = json.loads((tmp_path / "mutant-copies-views.json").read_text())
+    case = next(c for c in doc["cases"] if c["id"] == "transpose[contiguous-2d-float64]")
+    assert case["verdicts"]["numpy"]["verdict"] == "known"
+    assert "the fault this mutant injects" in case["verdicts"]["numpy"]["message"]
+    assert doc["deviations"]["unmatched"] == ["no-such-operation[*]"]
+    assert doc["deviations"]["unexpected_passes"] == ["T[contiguous-2d-float64]"]
+    assert "matches no case" in done.stderr and "listed as a known deviation" in done.stderr
+    assert done.returncode == 0, done.stdout
+
+
+def test_site_subcommand_delegates_to_the_site_generator(monkeypatch) -> None:
+    import conformance.site
+
+    seen = []
+    monkeypatch.setattr(conformance.site, "main", lambda argv: seen.append(argv) or 7)
+    assert cli.main(["site", "results/", "--out", "x"]) == 7
+    assert seen == [["results/", "--out", "x"]]
