@@ -33,7 +33,7 @@ from conformance import __version__
 from conformance.backends import BackendError, load
 from conformance.backends.base import Adapter, Capabilities
 from conformance.inputs import LAYOUT_INPUTS, InputSpec
-from conformance.observe import classify
+from conformance.observe import NO_MUTATION, classify
 from conformance.profiles.judgement import PASS, Judgement, fail_or_pass, not_applicable
 from conformance.results import document, write_atomic
 from conformance.witnesses import Mutation, memory_witness, sentinels
@@ -49,84 +49,114 @@ INPUT_IDS = ("contiguous-1d-float64", "strided-1d-float64", "contiguous-2d-float
 class Exchange:
     """One conversion call from a sender library to a receiver library.
 
-    ``template`` is the call as source with ``{x}`` for the sender's array; ``modules`` maps
-    the names it uses to what to import. ``declared`` is what the call promises: ``share``
-    (documented zero-copy), ``copy`` (a copy is requested) or ``None`` (the library decides).
-    ``ndims`` are the sender ranks the receiver can hold.
+    ``template`` is the call as source, ``{x}`` standing for the sender's array, and ``call``
+    performs it; ``modules`` are the ``(alias, module)`` imports the source needs.
+    ``declared`` is what the call promises: ``share`` (documented zero-copy), ``copy`` (a copy
+    is requested) or ``None`` (the library decides). ``ndims`` are the sender ranks the
+    receiver can hold.
     """
 
     sender: str
     receiver: str
     template: str
-    modules: tuple[tuple[str, str], ...]
+    call: Callable[[Any], Any]
+    modules: tuple[tuple[str, str], ...] = ()
     declared: str | None = None
     ndims: tuple[int, ...] = (1, 2)
 
     @property
+    def source(self) -> str:
+        return self.template.format(x="x")
+
+    @property
     def id(self) -> str:
-        return f"{self.sender}->{self.receiver}:{self.template.format(x='x')}"
+        return f"{self.sender}->{self.receiver}:{self.source}"
 
     def imports(self) -> list[str]:
         return [f"import {module} as {alias}" if module != alias else f"import {module}"
                 for alias, module in self.modules]
 
-    def convert(self, x: Any) -> Any:
-        names = {alias: importlib.import_module(module) for alias, module in self.modules}
-        return eval(self.template.format(x="x"), names, {"x": x})  # noqa: S307 - our table
+
+def _lib(module: str) -> Any:
+    """Import on first use: the table names libraries that may not be installed."""
+    return importlib.import_module(module)
 
 
-def _ex(sender: str, receiver: str, template: str, *modules: str,
-        declared: str | None = None, ndims: tuple[int, ...] = (1, 2)) -> Exchange:
-    pairs = tuple((m.split("=")[0], m.split("=")[-1]) for m in modules)
-    return Exchange(sender, receiver, template, pairs, declared, ndims)
-
-
-NP, TORCH, JNP, PD, PA, XR = "np=numpy", "torch", "jnp=jax.numpy", "pd=pandas", "pa=pyarrow", \
-    "xr=xarray"
+NP, TORCH, JNP = ("np", "numpy"), ("torch", "torch"), ("jnp", "jax.numpy")
+PD, PA, XR = ("pd", "pandas"), ("pa", "pyarrow"), ("xr", "xarray")
+ONE, TWO = (1,), (2,)
 
 #: The exchanges, grouped by sender. Receivers are named by their copyview backend.
 EXCHANGES: tuple[Exchange, ...] = (
     # NumPy arrays handed to other libraries
-    _ex("numpy", "numpy", "np.asarray({x})", NP),
-    _ex("numpy", "numpy", "np.asarray({x}, copy=True)", NP, declared=COPY),
-    _ex("numpy", "numpy", "np.from_dlpack({x})", NP),
-    _ex("numpy", "numpy", "np.from_dlpack({x}, copy=True)", NP, declared=COPY),
-    _ex("numpy", "torch", "torch.from_numpy({x})", TORCH, declared=SHARE),
-    _ex("numpy", "torch", "torch.as_tensor({x})", TORCH),
-    _ex("numpy", "torch", "torch.asarray({x})", TORCH),
-    _ex("numpy", "torch", "torch.asarray({x}, copy=True)", TORCH, declared=COPY),
-    _ex("numpy", "torch", "torch.tensor({x})", TORCH, declared=COPY),
-    _ex("numpy", "torch", "torch.from_dlpack({x})", TORCH),
-    _ex("numpy", "jax", "jnp.asarray({x})", JNP),
-    _ex("numpy", "jax", "jnp.array({x})", JNP, declared=COPY),
-    _ex("numpy", "jax", "jnp.from_dlpack({x})", JNP),
-    _ex("numpy", "pandas", "pd.Series({x})", PD, ndims=(1,)),
-    _ex("numpy", "pandas", "pd.Series({x}, copy=False)", PD, declared=SHARE, ndims=(1,)),
-    _ex("numpy", "pandas", "pd.DataFrame({x})", PD, ndims=(2,)),
-    _ex("numpy", "pandas", "pd.DataFrame({x}, copy=False)", PD, declared=SHARE, ndims=(2,)),
-    _ex("numpy", "pyarrow", "pa.array({x})", PA, ndims=(1,)),
-    _ex("numpy", "pyarrow", "pa.Tensor.from_numpy({x})", PA, ndims=(2,)),
-    _ex("numpy", "xarray", "xr.DataArray({x})", XR),
-    _ex("numpy", "memoryview", "memoryview({x})", ndims=(1, 2)),
+    Exchange("numpy", "numpy", "np.asarray({x})", lambda x: _lib("numpy").asarray(x), (NP,)),
+    Exchange("numpy", "numpy", "np.asarray({x}, copy=True)",
+             lambda x: _lib("numpy").asarray(x, copy=True), (NP,), COPY),
+    Exchange("numpy", "numpy", "np.from_dlpack({x})", lambda x: _lib("numpy").from_dlpack(x),
+             (NP,)),
+    Exchange("numpy", "numpy", "np.from_dlpack({x}, copy=True)",
+             lambda x: _lib("numpy").from_dlpack(x, copy=True), (NP,), COPY),
+    Exchange("numpy", "torch", "torch.from_numpy({x})", lambda x: _lib("torch").from_numpy(x),
+             (TORCH,), SHARE),
+    Exchange("numpy", "torch", "torch.as_tensor({x})", lambda x: _lib("torch").as_tensor(x),
+             (TORCH,)),
+    Exchange("numpy", "torch", "torch.asarray({x})", lambda x: _lib("torch").asarray(x),
+             (TORCH,)),
+    Exchange("numpy", "torch", "torch.asarray({x}, copy=True)",
+             lambda x: _lib("torch").asarray(x, copy=True), (TORCH,), COPY),
+    Exchange("numpy", "torch", "torch.tensor({x})", lambda x: _lib("torch").tensor(x),
+             (TORCH,), COPY),
+    Exchange("numpy", "torch", "torch.from_dlpack({x})", lambda x: _lib("torch").from_dlpack(x),
+             (TORCH,)),
+    Exchange("numpy", "jax", "jnp.asarray({x})", lambda x: _lib("jax.numpy").asarray(x),
+             (JNP,)),
+    Exchange("numpy", "jax", "jnp.array({x})", lambda x: _lib("jax.numpy").array(x), (JNP,),
+             COPY),
+    Exchange("numpy", "jax", "jnp.from_dlpack({x})", lambda x: _lib("jax.numpy").from_dlpack(x),
+             (JNP,)),
+    Exchange("numpy", "pandas", "pd.Series({x})", lambda x: _lib("pandas").Series(x), (PD,),
+             ndims=ONE),
+    Exchange("numpy", "pandas", "pd.Series({x}, copy=False)",
+             lambda x: _lib("pandas").Series(x, copy=False), (PD,), SHARE, ONE),
+    Exchange("numpy", "pandas", "pd.DataFrame({x})", lambda x: _lib("pandas").DataFrame(x),
+             (PD,), ndims=TWO),
+    Exchange("numpy", "pandas", "pd.DataFrame({x}, copy=False)",
+             lambda x: _lib("pandas").DataFrame(x, copy=False), (PD,), SHARE, TWO),
+    Exchange("numpy", "pyarrow", "pa.array({x})", lambda x: _lib("pyarrow").array(x), (PA,),
+             ndims=ONE),
+    Exchange("numpy", "pyarrow", "pa.Tensor.from_numpy({x})",
+             lambda x: _lib("pyarrow").Tensor.from_numpy(x), (PA,), ndims=TWO),
+    Exchange("numpy", "xarray", "xr.DataArray({x})", lambda x: _lib("xarray").DataArray(x),
+             (XR,)),
+    Exchange("numpy", "memoryview", "memoryview({x})", memoryview),
     # other libraries' arrays handed to NumPy
-    _ex("torch", "numpy", "{x}.numpy()", declared=SHARE),
-    _ex("torch", "numpy", "np.asarray({x})", NP),
-    _ex("torch", "numpy", "np.from_dlpack({x})", NP),
-    _ex("jax", "numpy", "np.asarray({x})", NP),
-    _ex("jax", "numpy", "np.from_dlpack({x})", NP),
-    _ex("pandas", "numpy", "{x}.to_numpy()", ndims=(1, 2)),
-    _ex("pandas", "numpy", "{x}.to_numpy(copy=True)", declared=COPY),
-    _ex("pandas", "numpy", "np.asarray({x})", NP),
-    _ex("pyarrow", "numpy", "{x}.to_numpy()", ndims=(1,)),
-    _ex("pyarrow", "numpy", "np.asarray({x})", NP, ndims=(1,)),
-    _ex("xarray", "numpy", "np.asarray({x})", NP),
-    _ex("xarray", "numpy", "{x}.values"),
-    _ex("memoryview", "numpy", "np.asarray({x})", NP, ndims=(1,)),
-    _ex("memoryview", "numpy", "np.frombuffer({x})", NP, ndims=(1,)),
+    Exchange("torch", "numpy", "{x}.numpy()", lambda x: x.numpy(), declared=SHARE),
+    Exchange("torch", "numpy", "np.asarray({x})", lambda x: _lib("numpy").asarray(x), (NP,)),
+    Exchange("torch", "numpy", "np.from_dlpack({x})", lambda x: _lib("numpy").from_dlpack(x),
+             (NP,)),
+    Exchange("jax", "numpy", "np.asarray({x})", lambda x: _lib("numpy").asarray(x), (NP,)),
+    Exchange("jax", "numpy", "np.from_dlpack({x})", lambda x: _lib("numpy").from_dlpack(x),
+             (NP,)),
+    Exchange("pandas", "numpy", "{x}.to_numpy()", lambda x: x.to_numpy()),
+    Exchange("pandas", "numpy", "{x}.to_numpy(copy=True)", lambda x: x.to_numpy(copy=True),
+             declared=COPY),
+    Exchange("pandas", "numpy", "np.asarray({x})", lambda x: _lib("numpy").asarray(x), (NP,)),
+    Exchange("pyarrow", "numpy", "{x}.to_numpy()", lambda x: x.to_numpy(), ndims=ONE),
+    Exchange("pyarrow", "numpy", "np.asarray({x})", lambda x: _lib("numpy").asarray(x), (NP,),
+             ndims=ONE),
+    Exchange("xarray", "numpy", "np.asarray({x})", lambda x: _lib("numpy").asarray(x), (NP,)),
+    Exchange("xarray", "numpy", "{x}.values", lambda x: x.values),
+    Exchange("memoryview", "numpy", "np.asarray({x})", lambda x: _lib("numpy").asarray(x),
+             (NP,), ndims=ONE),
+    Exchange("memoryview", "numpy", "np.frombuffer({x})",
+             lambda x: _lib("numpy").frombuffer(x), (NP,), ndims=ONE),
     # between two non-NumPy libraries
-    _ex("torch", "jax", "jnp.from_dlpack({x})", JNP),
-    _ex("jax", "torch", "torch.from_dlpack({x})", TORCH),
-    _ex("torch", "pandas", "pd.Series({x})", PD, ndims=(1,)),
+    Exchange("torch", "jax", "jnp.from_dlpack({x})", lambda x: _lib("jax.numpy").from_dlpack(x),
+             (JNP,)),
+    Exchange("jax", "torch", "torch.from_dlpack({x})", lambda x: _lib("torch").from_dlpack(x),
+             (TORCH,)),
+    Exchange("torch", "pandas", "pd.Series({x})", lambda x: _lib("pandas").Series(x), (PD,),
+             ndims=ONE),
 )
 
 
@@ -139,7 +169,7 @@ class PairObservation:
 
     cls: str
     memory: bool | None = None
-    mutation: Mutation = Mutation(None, None, None)
+    mutation: Mutation = NO_MUTATION
     receiver_readonly: bool | None = None
     error: str | None = None
     message: str = ""
@@ -216,10 +246,10 @@ def judge(exchange: Exchange, seen: PairObservation) -> Judgement:
     problems = []
     shares = seen.shares
     if exchange.declared == COPY and shares:
-        problems.append(f"{exchange.template.format(x='x')} requests a copy, "
+        problems.append(f"{exchange.source} requests a copy, "
                         "but the result shares memory with the input")
     if exchange.declared == SHARE and shares is False:
-        problems.append(f"{exchange.template.format(x='x')} is documented as zero-copy, "
+        problems.append(f"{exchange.source} is documented as zero-copy, "
                         "but the result shares no memory with the input")
     if seen.receiver_readonly and seen.mutation.write_refused is False:
         problems.append("the receiver says it is read-only, but writes through it succeeded")
@@ -256,7 +286,7 @@ def _repro(exchange: Exchange, sender: Adapter | None, spec: InputSpec) -> str:
     return "\n".join([
         *imports,
         f"x = {source}",
-        f"y = {exchange.template.format(x='x')}",
+        f"y = {exchange.source}",
         "print('same object:', y is x)",
         "print('x before:', x)",
         "print('y before:', y)",
@@ -272,7 +302,7 @@ def record(exchange: Exchange, spec: InputSpec, seen: PairObservation, sender: A
         "category": "exchange",
         "rule": exchange.declared,
         "generated": False,
-        "expression": exchange.template.format(x="x"),
+        "expression": exchange.source,
         "input": {"id": spec.id, "expression": sender.repro_input(spec.recipe()) if sender
                   else "", "dtype": spec.dtype, "shape": list(spec.shape), "strides": None,
                   "itemsize": None},
@@ -317,7 +347,7 @@ def run_exchange(exchange: Exchange, spec: InputSpec, adapters: _Adapters) -> di
         seen = PairObservation("not-applicable", message=f"sender cannot hold it: {exc!r}")
         return record(exchange, spec, seen, sender, not_applicable(seen.message))
     try:
-        y = exchange.convert(x)
+        y = exchange.call(x)
     except Exception as exc:
         seen = PairObservation("error", error=type(exc).__name__, message=str(exc)[:200])
         return record(exchange, spec, seen, sender, not_applicable("the exchange raised"))

@@ -24,7 +24,6 @@ from conformance.backends.base import (
     InputRecipe,
     MemoryReport,
     apply_steps_expression,
-    memory_from_interface,
 )
 from conformance.backends.numpy_backend import adapter as numpy_adapter
 from conformance.operations import Operand, Operation
@@ -99,8 +98,8 @@ class MemoryviewAdapter(Adapter):
         return tuple(x.shape)
 
     def memory(self, x: Any) -> MemoryReport:
-        view = np.asarray(x)  # the buffer protocol: same bytes, same strides, no copy
-        return memory_from_interface(view.__array_interface__, view.itemsize)
+        # The buffer protocol: same bytes, same strides, no copy.
+        return numpy_adapter.memory(np.asarray(x))
 
     def read(self, x: Any, index: tuple[int, ...]) -> Any:
         return self.to_host(x)[index].item()

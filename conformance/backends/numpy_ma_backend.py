@@ -20,7 +20,6 @@ from conformance.backends.base import (
     InputRecipe,
     MemoryReport,
     apply_steps_expression,
-    memory_from_interface,
 )
 from conformance.backends.numpy_backend import adapter as numpy_adapter
 
@@ -88,8 +87,7 @@ class NumpyMaAdapter(Adapter):
         return x.dtype.name
 
     def memory(self, x: Any) -> MemoryReport:
-        data = np.ma.getdata(x)
-        return memory_from_interface(data.__array_interface__, data.itemsize)
+        return numpy_adapter.memory(np.ma.getdata(x))
 
     def read(self, x: Any, index: tuple[int, ...]) -> Any:
         return self.to_host(x)[index].item()

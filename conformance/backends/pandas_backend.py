@@ -25,7 +25,6 @@ from conformance.backends.base import (
     InputRecipe,
     MemoryReport,
     apply_steps_expression,
-    memory_from_interface,
 )
 from conformance.backends.numpy_backend import adapter as numpy_adapter
 from conformance.operations import Operand, Operation
@@ -124,7 +123,7 @@ class PandasAdapter(Adapter):
         values = x.to_numpy()
         if values.flags.writeable:  # a fresh copy, not pandas' own buffer: cannot say
             return None
-        report = memory_from_interface(values.__array_interface__, values.itemsize)
+        report = numpy_adapter.memory(values)
         return MemoryReport(report.layout, readonly=False)  # iloc writes are allowed
 
     def read(self, x: Any, index: tuple[int, ...]) -> Any:

@@ -25,7 +25,6 @@ from conformance.backends.base import (
     InputRecipe,
     MemoryReport,
     apply_steps_expression,
-    memory_from_interface,
 )
 from conformance.backends.numpy_backend import adapter as numpy_adapter
 from conformance.operations import Operand, Operation
@@ -125,8 +124,7 @@ class PyarrowAdapter(Adapter):
 
     def memory(self, x: Any) -> MemoryReport | None:
         if isinstance(x, pa.Tensor):
-            view = x.to_numpy()  # zero-copy
-            report = memory_from_interface(view.__array_interface__, view.itemsize)
+            report = numpy_adapter.memory(x.to_numpy())  # zero-copy
             return MemoryReport(report.layout, readonly=not x.is_mutable)
         if not isinstance(x, pa.Array):
             return numpy_adapter.memory(x)
