@@ -1,0 +1,48 @@
+"""The ndonnx adapter: graph arrays export no memory, so sharing is unknown, never guessed."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+with warnings.catch_warnings():  # without onnxruntime, ndonnx warns on import
+    warnings.simplefilter("ignore")
+    ndx = pytest.importorskip("ndonnx")
+
+from conformance.backends import load
+from conformance.backends.ndonnx_backend import adapter
+from conformance.exchange import observe_pair
+from conformance.inputs import InputSpec
+
+VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
+
+
+def test_registered_under_its_name() -> None:
+    assert load("ndonnx") is adapter
+
+
+def test_dlpack_export_raises_and_memory_is_unknown() -> None:
+    x = adapter.build(VECTOR.recipe())
+    with pytest.raises(BufferError):
+        x.__dlpack__()
+    assert adapter.memory(x) is None
+
+
+def test_slice_is_unknown_because_writes_rebind_the_graph() -> None:
+    x = adapter.build(VECTOR.recipe())
+    seen = observe_pair(adapter, x, adapter, x[::2])
+    assert (seen.mutation.forward, seen.mutation.backward) == (False, False)
+    assert seen.cls == "unknown"
+
+
+def test_asarray_without_copy_returns_a_new_object() -> None:
+    x = adapter.build(VECTOR.recipe())
+    assert ndx.asarray(x, copy=False) is not x
+
+
+def test_to_host_is_a_private_copy_of_the_values() -> None:
+    x = adapter.build(VECTOR.recipe())
+    host = adapter.to_host(x)
+    host[0] = 42.0
+    assert adapter.to_host(x)[0] == 0.0

@@ -1,0 +1,77 @@
+"""The pandas adapter: copy-on-write is its own class, and layouts come from to_numpy()."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pd = pytest.importorskip("pandas")
+
+from conformance.backends import load  # noqa: E402
+from conformance.backends.pandas_backend import adapter  # noqa: E402
+from conformance.cases import single  # noqa: E402
+from conformance.catalogue import BY_ID  # noqa: E402
+from conformance.exchange import observe_pair  # noqa: E402
+from conformance.inputs import InputSpec  # noqa: E402
+from conformance.observe import observe  # noqa: E402
+
+SERIES = InputSpec("contiguous-1d-float64", "float64", (6,))
+FRAME = InputSpec("contiguous-2d-float64", "float64", (3, 4))
+
+
+def test_registered_under_its_name() -> None:
+    assert load("pandas") is adapter
+
+
+def test_iloc_slice_of_series_shares_memory_but_writes_do_not_propagate() -> None:
+    s = adapter.build(SERIES.recipe())
+    seen = observe_pair(adapter, s, adapter, s.iloc[1:])
+    assert (seen.cls, seen.memory) == ("copy-on-write", True)
+    assert (seen.mutation.forward, seen.mutation.backward) == (False, False)
+
+
+def test_column_of_frame_is_copy_on_write() -> None:
+    df = adapter.build(FRAME.recipe())
+    assert observe_pair(adapter, df, adapter, df[0]).cls == "copy-on-write"
+
+
+def test_suite_classifies_basic_slicing_as_copy_on_write() -> None:
+    observation = observe(adapter, single(BY_ID["index-step"], SERIES))
+    assert observation.cls == "copy-on-write"
+
+
+def test_to_numpy_is_a_read_only_view_that_still_sees_later_writes() -> None:
+    s = adapter.build(SERIES.recipe())
+    values = s.to_numpy()
+    seen = observe_pair(adapter, s, adapter, values)
+    assert seen.cls == "read-only-view"
+    assert seen.mutation.forward is True  # iloc writes in place: the array changes under you
+
+
+def test_to_numpy_copy_true_and_copy_method_copy() -> None:
+    s = adapter.build(SERIES.recipe())
+    assert observe_pair(adapter, s, adapter, s.to_numpy(copy=True)).cls == "copy"
+    assert observe_pair(adapter, s, adapter, s.copy()).cls == "copy"
+
+
+def test_astype_to_the_same_dtype_is_copy_on_write() -> None:
+    s = adapter.build(SERIES.recipe())
+    assert observe_pair(adapter, s, adapter, s.astype("float64")).cls == "copy-on-write"
+
+
+def test_layout_of_a_frame_that_to_numpy_must_copy_is_unknown() -> None:
+    mixed = pd.DataFrame({"a": [1, 2], "b": [1.5, 2.5]})
+    assert adapter.memory(mixed) is None
+
+
+def test_transposed_input_is_the_frame_transpose() -> None:
+    spec = InputSpec("transposed-2d-float64", "float64", (3, 4), (("permute", (1, 0)),))
+    x = adapter.build(spec.recipe())
+    assert adapter.shape(x) == (4, 3)
+    assert np.array_equal(adapter.to_host(x), np.arange(12.0).reshape(3, 4).T)
+
+
+@pytest.mark.parametrize("shape", [(), (2, 2, 2)])
+def test_inputs_pandas_cannot_hold_are_not_built(shape: tuple[int, ...]) -> None:
+    with pytest.raises(NotImplementedError):
+        adapter.from_host(np.zeros(shape))

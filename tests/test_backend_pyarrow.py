@@ -1,0 +1,62 @@
+"""The pyarrow adapter: immutable arrays whose layout is the values buffer plus offset."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pa = pytest.importorskip("pyarrow")
+
+from conformance.backends import load  # noqa: E402
+from conformance.backends.pyarrow_backend import adapter  # noqa: E402
+from conformance.exchange import observe_pair  # noqa: E402
+from conformance.inputs import InputSpec  # noqa: E402
+from conformance.witnesses import memory_witness  # noqa: E402
+
+VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
+
+
+def _shares(x: object, y: object) -> bool | None:
+    return memory_witness(adapter.memory(x), adapter.memory(y))
+
+
+def test_registered_under_its_name() -> None:
+    assert load("pyarrow") is adapter
+
+
+def test_offset_slice_shares_the_buffer_and_is_immutable() -> None:
+    a = adapter.build(VECTOR.recipe())
+    assert _shares(a, a[1:]) is True
+    assert observe_pair(adapter, a, adapter, a[1:]).cls == "immutable"
+
+
+def test_layout_of_a_slice_starts_offset_elements_in() -> None:
+    a = adapter.build(VECTOR.recipe())
+    start = adapter.memory(a).layout.offset
+    assert adapter.memory(a[2:]).layout.offset == start + 2 * 8
+
+
+def test_slice_with_a_step_copies() -> None:
+    a = adapter.build(VECTOR.recipe())
+    assert _shares(a, a[::2]) is False
+
+
+def test_cast_to_the_same_type_shares_and_take_copies() -> None:
+    a = adapter.build(VECTOR.recipe())
+    assert _shares(a, a.cast(pa.float64())) is True
+    assert _shares(a, a.take([0])) is False
+
+
+def test_to_numpy_is_a_read_only_view() -> None:
+    a = adapter.build(VECTOR.recipe())
+    values = a.to_numpy()
+    assert _shares(a, values) is True and not values.flags.writeable
+
+
+def test_boolean_arrays_are_bit_packed_so_have_no_layout() -> None:
+    assert adapter.memory(pa.array(np.array([True, False]))) is None
+
+
+def test_tensor_from_numpy_is_mutable_through_numpy() -> None:
+    t = adapter.from_host(np.arange(6.0).reshape(2, 3))
+    assert t.is_mutable and adapter.memory(t).readonly is False

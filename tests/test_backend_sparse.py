@@ -1,0 +1,48 @@
+"""The sparse adapter: COO has no dense buffer and no writes; DOK writes stay in the DOK."""
+
+from __future__ import annotations
+
+import pytest
+
+sparse = pytest.importorskip("sparse")
+
+from conformance.backends import load  # noqa: E402
+from conformance.backends.sparse_backend import adapter  # noqa: E402
+from conformance.exchange import observe_pair  # noqa: E402
+from conformance.inputs import InputSpec  # noqa: E402
+
+MATRIX = InputSpec("contiguous-2d-float64", "float64", (3, 4))
+
+
+def test_registered_under_its_name() -> None:
+    assert load("sparse") is adapter
+
+
+def test_coo_has_no_memory_layout_and_refuses_writes() -> None:
+    x = adapter.build(MATRIX.recipe())
+    assert adapter.memory(x) is None
+    with pytest.raises(TypeError):
+        x[0, 0] = 1.0
+
+
+def test_new_arrays_are_immutable_class() -> None:
+    x = adapter.build(MATRIX.recipe())
+    assert observe_pair(adapter, x, adapter, x.T).cls == "immutable"
+
+
+def test_asarray_returns_the_input_itself() -> None:
+    x = adapter.build(MATRIX.recipe())
+    assert observe_pair(adapter, x, adapter, sparse.asarray(x)).cls == "same-object"
+
+
+def test_writes_into_a_dok_conversion_do_not_reach_the_coo() -> None:
+    x = adapter.build(MATRIX.recipe())
+    dok = x.asformat("dok")
+    dok[0, 1] = 99.0
+    assert adapter.to_host(x)[0, 1] == 1.0
+
+
+def test_only_a_dense_result_has_a_layout() -> None:
+    x = adapter.build(MATRIX.recipe())
+    dense = x.todense()
+    assert adapter.memory(dense) is not None and adapter.memory(x) is None

@@ -1,0 +1,53 @@
+"""The xarray adapter: a DataArray is its wrapped NumPy array; isel and .values are views."""
+
+from __future__ import annotations
+
+import pytest
+
+xr = pytest.importorskip("xarray")
+
+from conformance.backends import load  # noqa: E402
+from conformance.backends.xarray_backend import OPERATIONS, adapter  # noqa: E402
+from conformance.exchange import observe_pair  # noqa: E402
+from conformance.inputs import InputSpec  # noqa: E402
+from conformance.operations import Shape  # noqa: E402
+
+MATRIX = InputSpec("contiguous-2d-float64", "float64", (3, 4))
+OPS = {op.id: op for op in OPERATIONS}
+
+
+def _run(op_id: str) -> str:
+    x = adapter.build(MATRIX.recipe())
+    y = OPS[op_id].run(xr, x, Shape((3, 4), "float64"))
+    return observe_pair(adapter, x, adapter, y).cls
+
+
+def test_registered_under_its_name() -> None:
+    assert load("xarray") is adapter
+
+
+@pytest.mark.parametrize("op_id", ["xarray-isel-step", "xarray-transpose", "xarray-values",
+                                   "xarray-data", "xarray-copy-shallow"])
+def test_selection_transposition_and_conversion_are_views(op_id: str) -> None:
+    assert _run(op_id) == "view"
+
+
+def test_sel_with_a_label_list_copies() -> None:
+    assert _run("xarray-sel-label-list") == "copy"
+
+
+def test_astype_to_the_same_dtype_copies() -> None:
+    x = adapter.build(MATRIX.recipe())
+    assert observe_pair(adapter, x, adapter, x.astype("float64")).cls == "copy"
+
+
+def test_integer_on_every_axis_gives_a_zero_d_view_not_a_scalar() -> None:
+    x = adapter.build(MATRIX.recipe())
+    y = x[0, 0]
+    assert adapter.shape(y) == () and observe_pair(adapter, x, adapter, y).cls == "view"
+
+
+def test_newaxis_inputs_are_not_built() -> None:
+    spec = InputSpec("newaxis-2d-float64", "float64", (4,), (("index", (None, slice(None))),))
+    with pytest.raises(NotImplementedError):
+        adapter.build(spec.recipe())
