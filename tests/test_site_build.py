@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -172,12 +173,13 @@ def test_hostile_strings_render_as_text(hostile_site):
 
 def test_rebuild_replaces_site_and_failed_build_keeps_it(tmp_path, capsys):
     out = tmp_path / "site"
-    assert main([str(FIXTURES / "numpy.json"), "-o", str(out)]) == 0
+    assert main([str(FIXTURES / "numpy.json"), "-o", str(out), "--standalone"]) == 0
     assert not (out / "libraries" / "torch.html").exists()
-    assert main([str(FIXTURES), "-o", str(out)]) == 0
+    assert main([str(FIXTURES), "-o", str(out), "--standalone"]) == 0
     assert (out / "libraries" / "torch.html").exists()
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
-    assert main([str(FIXTURES), str(FIXTURES / "bad" / "malformed.json"), "-o", str(out)]) == 2
+    bad = FIXTURES / "bad" / "malformed.json"
+    assert main([str(FIXTURES), str(bad), "-o", str(out), "--standalone"]) == 2
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert "pages from 4 results file(s), 3 libraries" in capsys.readouterr().out
@@ -212,22 +214,73 @@ def test_repository_mkdocs_yml_matches_the_standalone_config():
     assert not names & {"social", "privacy", "offline"}
 
 
+def repo_config_without_tutorials(tmp_path: Path, notebooks: dict[str, str]) -> Path:
+    """The repository's mkdocs.yml over a copy of docs/ whose tutorials are ``notebooks``.
+
+    The real tutorials belong to another part of the project and run for minutes; these tests
+    check the wiring (hook, nav, notebook execution) on small inputs of their own.
+    """
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("tutorials"))
+    (docs / "tutorials").mkdir()
+    for name, text in notebooks.items():
+        (docs / "tutorials" / name).write_text(text)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.SafeLoader)
+    config["docs_dir"] = str(docs)
+    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config))
+    return path
+
+
+def mkdocs_build(config: Path, out: Path, results: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COPYVIEW_RESULTS": str(results), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                           str(config), "-d", str(out)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def notebook(source: str) -> str:
+    return json.dumps({
+        "cells": [{"cell_type": "markdown", "metadata": {}, "source": "# A tutorial"},
+                  {"cell_type": "code", "metadata": {}, "execution_count": None,
+                   "outputs": [], "source": source}],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                    "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5})
+
+
 def test_plain_mkdocs_build_reads_results_from_environment(tmp_path):
     out = tmp_path / "site"
-    env = {**os.environ, "COPYVIEW_RESULTS": str(FIXTURES), "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
-                           str(out)], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=300)
+    done = mkdocs_build(repo_config_without_tutorials(tmp_path, {}), out, FIXTURES)
     assert done.returncode == 0, done.stderr
     assert (out / "ci.html").is_file() and (out / "libraries" / "numpy.html").is_file()
     assert "Use copyview in your CI" in (out / "index.html").read_text()
 
 
+def test_notebooks_are_executed_and_listed_under_tutorials(tmp_path):
+    out = tmp_path / "site"
+    config = repo_config_without_tutorials(tmp_path, {"b.ipynb": notebook("print(6 * 7)"),
+                                                      "a.ipynb": notebook("print('first')")})
+    done = mkdocs_build(config, out, FIXTURES / "numpy.json")
+    assert done.returncode == 0, done.stderr
+    page = (out / "tutorials" / "b.html").read_text()
+    assert "42" in page
+    index = (out / "index.html").read_text()
+    tutorials = index.split("Tutorials", 1)[1]
+    assert tutorials.index("tutorials/a.html") < tutorials.index("tutorials/b.html")
+    assert not [u for u in parse(out / "tutorials" / "b.html").fetched if external(u)]
+
+
+def test_failing_notebook_fails_the_build(tmp_path):
+    config = repo_config_without_tutorials(tmp_path, {"x.ipynb": notebook("1 / 0")})
+    done = mkdocs_build(config, tmp_path / "site", FIXTURES / "numpy.json")
+    assert done.returncode != 0
+    assert "ZeroDivisionError" in done.stderr
+
+
 def test_plain_mkdocs_build_fails_with_one_line_naming_bad_file(tmp_path):
-    env = {**os.environ, "COPYVIEW_RESULTS": str(FIXTURES / "bad" / "wrong-version.json"),
-           "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d",
-                           str(tmp_path / "site")], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
+    config = repo_config_without_tutorials(tmp_path, {})
+    done = mkdocs_build(config, tmp_path / "site", FIXTURES / "bad" / "wrong-version.json")
     assert done.returncode != 0
     assert "wrong-version.json: schema_version 99 is not supported" in done.stderr

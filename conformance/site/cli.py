@@ -1,6 +1,6 @@
 """``copyview site``: build the site from results, or diff two runs of one library.
 
-    copyview site [RESULTS ...] [-o DIR] [--config MKDOCS_YML] [--no-strict]
+    copyview site [RESULTS ...] [-o DIR] [--config MKDOCS_YML | --standalone] [--no-strict]
     copyview site --diff OLD NEW
 
 Exit status: 0 done; 1 the diff found broken cases; 2 bad input (a malformed or
@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", default="site", help="output directory (default: site)")
     parser.add_argument("--config", help="an mkdocs.yml using the copyview hook (default: "
                         "./mkdocs.yml if it is copyview's, else the generated pages alone)")
+    parser.add_argument("--standalone", action="store_true",
+                        help="build the generated pages alone, even where ./mkdocs.yml exists")
     parser.add_argument("--no-strict", action="store_true",
                         help="do not fail on mkdocs warnings")
     parser.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"),
@@ -62,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.diff:
         return diff_main(args.diff)
-    config = args.config or default_config()
+    config = args.config or (None if args.standalone else default_config())
     try:
         report = build_site(args.results, args.output, config, strict=not args.no_strict)
     except (ResultsError, BuildError) as exc:
