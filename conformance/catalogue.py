@@ -92,6 +92,21 @@ def _same_dtype(o: Operand) -> dict[str, Any]:
     return {"dtype": o.dtype}
 
 
+class Bare(str):
+    """A parameter shown in templates without quotes (``xp.float32``, not ``xp.'float32'``)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _other_dtype_name(o: Operand) -> dict[str, Any]:
+    return {"dtype": Bare(_other_dtype(o)["dtype"])}
+
+
+def _same_dtype_name(o: Operand) -> dict[str, Any]:
+    return {"dtype": Bare(o.dtype)}
+
+
 # -- statement helpers (in-place operators and __setitem__ rebind or mutate ``y``) ----------
 
 
@@ -307,19 +322,19 @@ ARRAY_API_OPERATIONS: tuple[Operation, ...] = (
     _op("asarray-other-dtype-copy-false", "copy", XP,
         "{xp}.asarray({x}, dtype={xp}.{dtype}, copy=False)",
         lambda xp, x, dtype: xp.asarray(x, dtype=getattr(xp, dtype), copy=False),
-        _real_numeric, params=_other_dtype, rule="must-raise"),
+        _real_numeric, params=_other_dtype_name, rule="must-raise"),
     _op("xp-astype-same", "dtype", XP, "{xp}.astype({x}, {xp}.{dtype})",
         lambda xp, x, dtype: xp.astype(x, getattr(xp, dtype)), _any_dtype,
-        params=_same_dtype, rule="must-copy"),
+        params=_same_dtype_name, rule="must-copy"),
     _op("xp-astype-same-copy-false", "dtype", XP, "{xp}.astype({x}, {xp}.{dtype}, copy=False)",
         lambda xp, x, dtype: xp.astype(x, getattr(xp, dtype), copy=False), _any_dtype,
-        params=_same_dtype, rule="same-object"),
+        params=_same_dtype_name, rule="same-object"),
     _op("xp-astype-other", "dtype", XP, "{xp}.astype({x}, {xp}.{dtype})",
         lambda xp, x, dtype: xp.astype(x, getattr(xp, dtype)), _real_numeric,
-        params=_other_dtype, rule="must-copy"),
+        params=_other_dtype_name, rule="must-copy"),
     _op("xp-astype-other-copy-false", "dtype", XP, "{xp}.astype({x}, {xp}.{dtype}, copy=False)",
         lambda xp, x, dtype: xp.astype(x, getattr(xp, dtype), copy=False), _real_numeric,
-        params=_other_dtype, rule="must-copy"),
+        params=_other_dtype_name, rule="must-copy"),
     _op("xp-reshape-flat", "shape", XP, "{xp}.reshape({x}, (-1,))",
         lambda xp, x: xp.reshape(x, (-1,))),
     _op("xp-reshape-flat-copy-true", "shape", XP, "{xp}.reshape({x}, (-1,), copy=True)",

@@ -130,7 +130,8 @@ def run(args: argparse.Namespace) -> int:
                 v["verdict"] == "unexpected-pass" for v in r["verdicts"].values())],
         }
         run_record = {
-            "seed": args.seed, "ci": args.ci, "max_examples": args.max_examples,
+            "seed": None if args.ci else args.seed, "ci": args.ci,
+            "max_examples": args.max_examples,
             "profiles": list(profiles), "started": started, "finished": now(),
             "duration_s": round(time.monotonic() - t0, 3),
         }

@@ -4,8 +4,9 @@ The tutorials use these pictures to show what a slice, a transpose or a byte rei
 does to the same bytes. Input is `reference_impl.layout.Layout` values whose offsets count bytes
 from the start of one buffer (`layout_of` gets one from a reference or NumPy array), so a
 diagram never depends on a library. Output is a self-contained ``<svg>`` string with no
-dependencies: a ``<title>`` and ``<desc>`` for screen readers, text drawn in ``currentColor``
-and translucent fills so it reads on light and dark themes, and every label escaped.
+dependencies: a ``<title>`` and ``<desc>`` for screen readers, text and lines in the page's
+foreground colour (`INK`) and translucent fills so it reads on light and dark themes, and every
+label escaped.
 
 Each highlighted element is a ``<rect>`` carrying ``data-view``, ``data-order`` and
 ``data-byte`` attributes, so a test (or a curious reader of the page source) can check exactly
@@ -36,6 +37,13 @@ __all__ = [
 # Mid-tone colours drawn at partial opacity: light enough under black text on a white page,
 # dark enough under white text on a dark page. One per view, in order.
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948")
+
+# The site theme's text colour where there is one (mkdocs-material sets it for light and dark;
+# notebook output areas may set their own ``color`` that does not follow the theme), else the
+# colour of the surrounding text. CSS variables work in ``style``, not in SVG attributes.
+INK = "var(--md-default-fg-color, currentColor)"
+FILL_INK = f'style="fill:{INK}"'
+STROKE_INK = f'style="stroke:{INK}"'
 
 CELL = 36  # pixel width of one buffer cell
 ROW = 26  # pixel height of one row of cells
@@ -121,7 +129,7 @@ def _text(x: float, y: float, label: str, *, anchor: str = "start", size: int = 
           opacity: float = 1.0) -> str:
     extra = f' fill-opacity="{opacity}"' if opacity != 1.0 else ""
     return (f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" font-size="{size}" '
-            f'fill="currentColor"{extra}>{_esc(label)}</text>')
+            f'{FILL_INK}{extra}>{_esc(label)}</text>')
 
 
 def _order_label(orders: list[int]) -> str:
@@ -172,8 +180,8 @@ def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], 
     y += CAPTION
     for c in range(ncells):
         x = PAD + c * CELL
-        body.append(f'<rect x="{x}" y="{y}" width="{CELL}" height="{ROW}" fill="currentColor" '
-                    f'fill-opacity="0.06" stroke="currentColor" stroke-opacity="0.6"/>')
+        body.append(f'<rect x="{x}" y="{y}" width="{CELL}" height="{ROW}" '
+                    f'style="fill:{INK};stroke:{INK}" fill-opacity="0.06" stroke-opacity="0.6"/>')
         body.append(_text(x + CELL / 2, y + 17, str(c), anchor="middle"))
         body.append(_text(x + 2, y + ROW + 10, str(c * itemsize), size=8, opacity=0.7))
     y += ROW + 20
@@ -186,7 +194,7 @@ def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], 
         y += CAPTION
         for c in range(ncells):
             body.append(f'<rect x="{PAD + c * CELL}" y="{y}" width="{CELL}" height="{ROW}" '
-                        f'fill="none" stroke="currentColor" stroke-opacity="0.25"/>')
+                        f'fill="none" {STROKE_INK} stroke-opacity="0.25"/>')
         spots: dict[int, list[int]] = {}
         for order, byte in enumerate(element_offsets(layout)):
             spots.setdefault(byte, []).append(order)
@@ -252,7 +260,7 @@ def grid_svg(name: str, layout: Layout, *, unit: int | None = None, colour: int 
             x, y = left + j * CELL, top + i * ROW
             body.append(
                 f'<rect x="{x}" y="{y}" width="{CELL}" height="{ROW}" fill="{fill}" '
-                f'fill-opacity="0.6" stroke="currentColor" stroke-opacity="0.6" '
+                f'fill-opacity="0.6" {STROKE_INK} stroke-opacity="0.6" '
                 f'data-order="{order}" data-byte="{byte}"/>'
             )
             body.append(_text(x + CELL / 2, y + 17, _cell_label(byte, unit), anchor="middle"))

@@ -1,0 +1,41 @@
+"""The operation catalogue: one declaration per operation, covering both surfaces."""
+
+from __future__ import annotations
+
+from conformance.cases import curated_cases
+from conformance.catalogue import BY_ID, CATALOGUE
+from conformance.inputs import ALL_INPUTS
+from conformance.operations import RULES
+
+
+def test_operation_ids_are_unique() -> None:
+    assert len(BY_ID) == len(CATALOGUE)
+
+
+def test_every_rule_is_a_known_array_api_rule() -> None:
+    assert {op.rule for op in CATALOGUE} - {None} <= set(RULES)
+
+
+def test_every_operation_applies_to_some_input_and_its_template_formats() -> None:
+    for op in CATALOGUE:
+        applicable = [spec for spec in ALL_INPUTS if op.applies(spec)]
+        assert applicable, op.id
+        for spec in applicable:
+            source = op.source(spec, "np")
+            compile(source, op.id, "exec")
+
+
+def test_the_array_api_copy_rules_are_all_covered() -> None:
+    covered = {(op.id, op.rule) for op in CATALOGUE if op.rule}
+    for needed in ("asarray-copy-true", "asarray-copy-false", "xp-astype-same",
+                   "xp-astype-same-copy-false", "xp-reshape-flat-copy-true",
+                   "xp-reshape-flat-copy-false", "from-dlpack-copy-true",
+                   "from-dlpack-copy-false", "dunder-dlpack-copy-true",
+                   "dunder-dlpack-copy-false", "iadd-one", "setitem-all"):
+        assert any(op_id == needed for op_id, _ in covered), needed
+
+
+def test_case_ids_are_stable_and_unique() -> None:
+    ids = [case.id for case in curated_cases()]
+    assert len(ids) == len(set(ids))
+    assert "reshape-flat[strided-cols-2d-float64]" in ids

@@ -1,0 +1,39 @@
+"""The pytest plugin: suite cases as pytest items, only when asked for."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def pytest_in(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+                          cwd=directory, capture_output=True, text=True, timeout=240)
+
+
+def test_plugin_does_nothing_without_the_option(tmp_path: Path) -> None:
+    (tmp_path / "test_one.py").write_text("def test_one():\n    pass\n")
+    done = pytest_in(tmp_path, "-q")
+    assert "1 passed" in done.stdout and "copyview" not in done.stdout
+
+
+def test_cases_are_items_that_k_selects_and_junitxml_reports(tmp_path: Path) -> None:
+    done = pytest_in(tmp_path, "--copyview-backend=numpy", "--copyview-max-examples=0",
+                     "-q", "-k", "permute-dims and contiguous", "--junitxml", "report.xml")
+    assert done.returncode == 0, done.stdout
+    assert "3 passed" in done.stdout
+    assert 'testcase classname="" name="copyview[numpy]::permute-dims[contiguous-1d-float64]"' \
+        in (tmp_path / "report.xml").read_text()
+
+
+def test_a_failing_item_explains_itself_and_x_stops(tmp_path: Path) -> None:
+    tests = Path(__file__).parent
+    done = pytest_in(tmp_path, f"--rootdir={tmp_path}",
+                     "--copyview-backend=mutants.numpy_mutants:CopiesWhereNumpyViews",
+                     "--copyview-max-examples=0", "-x", "-q", "-k", "transpose and contiguous-2d",
+                     "-o", f"pythonpath={tests}")
+    assert done.returncode == 1
+    assert "1 failed" in done.stdout
+    assert "numpy profile: class='copy', but should be 'view'" in done.stdout
+    assert "repro:\nimport numpy as np" in done.stdout
