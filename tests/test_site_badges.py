@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
+from conformance.site import badge_main
 from conformance.site.badges import Badge, badge_for, colour_for, endpoint_json, svg
 from conformance.site.vocabulary import Score
 
@@ -51,3 +53,16 @@ def test_longer_message_makes_wider_badge():
     short = ET.fromstring(svg(Badge("copy/view", "1/2", "red", "#e05d44")))
     long = ET.fromstring(svg(Badge("copy/view", "1000/2000", "red", "#e05d44")))
     assert int(long.get("width")) > int(short.get("width"))
+
+
+def test_badge_main_writes_svg_and_endpoint_per_backend_and_profile(tmp_path, capsys):
+    fixtures = Path(__file__).parent / "fixtures" / "results"
+    assert badge_main([str(fixtures), "-o", str(tmp_path / "badges")]) == 0
+    names = sorted(p.name for p in (tmp_path / "badges").iterdir())
+    assert len(names) == 3 * 3 * 2
+    assert "numpy-array-api.svg" in names and "torch-consistency.json" in names
+    # The newest numpy run (2.4.6) is the one badged: it passes all 18 numpy-profile cases.
+    numpy = json.loads((tmp_path / "badges" / "numpy-numpy.json").read_text())
+    assert numpy["message"] == "18/18" and numpy["color"] == "brightgreen"
+    assert badge_main([str(fixtures / "bad" / "malformed.json"), "-o", str(tmp_path)]) == 2
+    assert "malformed.json" in capsys.readouterr().err

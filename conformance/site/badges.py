@@ -8,10 +8,15 @@ badge, so ``https://img.shields.io/endpoint?url=...`` can draw it from a publish
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape
 
-from conformance.site.vocabulary import Score
+from conformance.site.merge import merge_runs
+from conformance.site.model import badge_file, build_model
+from conformance.site.results import Run
+from conformance.site.vocabulary import Score, score
 
 # Colour thresholds on the pass rate, highest first (shields.io's named colours and hex).
 COLOURS: tuple[tuple[float, str, str], ...] = (
@@ -100,3 +105,28 @@ font-size="11">
 </g>
 </svg>
 """
+
+
+def badge_files(runs: list[Run]) -> dict[str, str]:
+    """``{badges/<backend>-<profile>.svg|json: content}`` for the newest run of each backend."""
+    files: dict[str, str] = {}
+    profiles = build_model(runs).profiles
+    for library in merge_runs(runs):
+        for profile in profiles:
+            badge = badge_for(score(library.current.cases, profile))
+            files[badge_file(library.backend, profile, "svg")] = svg(badge)
+            files[badge_file(library.backend, profile, "json")] = endpoint_json(badge)
+    return files
+
+
+def write_badges(runs: list[Run], directory: Path) -> list[Path]:
+    """Write the badges into ``directory``, each file atomically; returns the paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in badge_files(runs).items():
+        target = directory / Path(name).name
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_text(content, encoding="utf-8")
+        os.replace(temporary, target)
+        written.append(target)
+    return written

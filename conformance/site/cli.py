@@ -1,7 +1,8 @@
 """``copyview site``: build the site from results, or diff two runs of one library.
 
     copyview site [RESULTS ...] [-o DIR] [--config MKDOCS_YML | --standalone] [--no-strict]
-    copyview site --diff OLD NEW
+    copyview site --diff OLD NEW        (also ``copyview diff OLD NEW``)
+    copyview badge [RESULTS ...] [-o DIR]
 
 Exit status: 0 done; 1 the diff found broken cases; 2 bad input (a malformed or
 wrong-version results file, an unusable output directory) or a failed build.
@@ -11,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
 
+from conformance.site.badges import write_badges
 from conformance.site.build import BuildError, build_site, default_config
 from conformance.site.diff import diff_runs, format_diff
-from conformance.site.results import ResultsError, load_results
+from conformance.site.results import ResultsError, load_many, load_results
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +60,23 @@ def diff_main(argv: list[str]) -> int:
     diff = diff_runs(old, new)
     print(format_diff(diff))
     return 1 if diff.broken else 0
+
+
+def badge_main(argv: list[str]) -> int:
+    """``copyview badge [RESULTS ...] [-o DIR]``: the badges alone, without the site."""
+    parser = argparse.ArgumentParser(
+        prog="copyview badge", description="Write an SVG badge and a shields.io endpoint JSON "
+        "per backend and profile from results JSON.")
+    parser.add_argument("results", nargs="*", default=["results"],
+                        help="results files or directories of them (default: results)")
+    parser.add_argument("-o", "--output", default="badges", help="directory (default: badges)")
+    args = parser.parse_args(argv)
+    try:
+        written = write_badges(load_many(args.results), Path(args.output))
+    except ResultsError as exc:
+        return _error(str(exc))
+    print(f"copyview badge: {len(written)} files in {args.output}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

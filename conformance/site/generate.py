@@ -20,13 +20,11 @@ from conformance.site.model import (
     MATRIX,
     MYTHS,
     SiteData,
-    badge_file,
     diff_page,
     library_page,
     operation_page,
 )
 from conformance.site.pages import diffs, home, library, matrix, myths, operation
-from conformance.site.vocabulary import score
 
 
 def generate_files(site: SiteData) -> dict[str, str]:
@@ -36,10 +34,7 @@ def generate_files(site: SiteData) -> dict[str, str]:
         files[library_page(lib.backend)] = library.render(lib, site)
         if lib.older:
             files[diff_page(lib.backend)] = diffs.render(lib)
-        for profile in site.profiles:
-            badge = badges.badge_for(score(lib.current.cases, profile))
-            files[badge_file(lib.backend, profile, "svg")] = badges.svg(badge)
-            files[badge_file(lib.backend, profile, "json")] = badges.endpoint_json(badge)
+    files.update(badges.badge_files([lib.current for lib in site.libraries]))
     for op in site.operations:
         files[operation_page(op.id)] = operation.render(op, site)
     return files
