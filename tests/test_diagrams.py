@@ -145,7 +145,9 @@ def test_svg_is_accessible_and_theme_neutral() -> None:
     assert root.get("role") == "img"
     ids = root.get("aria-labelledby").split()
     assert [el.get("id") for el in root if el.tag in (f"{SVG}title", f"{SVG}desc")] == ids
-    assert all(t.get("fill") == "currentColor" for t in root.iter(f"{SVG}text"))
+    # text follows the theme's foreground colour, falling back to the surrounding text colour
+    ink = "fill:var(--md-default-fg-color, currentColor)"
+    assert all(t.get("style") == ink for t in root.iter(f"{SVG}text"))
     assert "#000" not in svg and "#fff" not in svg.lower()
 
 
