@@ -184,3 +184,16 @@ def test_arrays_svg_refuses_arrays_on_different_buffers() -> None:
     a = np.arange(6)
     with pytest.raises(ValueError, match="not on the buffer"):
         arrays_svg([("a", a), ("copy", a.copy())])
+
+
+@given(layouts_in_buffer())
+def test_stride_arrows_step_from_the_first_element_along_each_axis(
+        case: tuple[int, Layout]) -> None:
+    nbytes, layout = case
+    root = ET.fromstring(buffer_svg(nbytes, layout.itemsize, [("v", layout)]))
+    arrows = {int(p.get("data-axis")): (int(p.get("data-from")), int(p.get("data-to")))
+              for p in root.iter(f"{SVG}path")}
+    expected = {k: (layout.offset, layout.offset + s)
+                for k, (n, s) in enumerate(zip(layout.shape, layout.strides, strict=True))
+                if n > 1 and s != 0 and layout.size}
+    assert arrows == expected

@@ -156,6 +156,39 @@ def _check_inside(name: str, layout: Layout, nbytes: int) -> None:
                          f"{nbytes} bytes")
 
 
+def _stride_arrows(layout: Layout, view: int, colour: str, y: int, scale: float,
+                   width: int) -> tuple[list[str], int]:
+    """One bracket per axis under a view's row: from element 0 to one step along that axis.
+
+    Returns the SVG parts and the new ``y``. Axes of length 1 and zero strides (broadcasting)
+    get no arrow: there is no second element to step to, or it is the same spot.
+    """
+    parts: list[str] = []
+    if layout.size == 0:
+        return parts, y
+    half = layout.itemsize * scale / 2
+    x0 = PAD + layout.offset * scale + half
+    for axis, (n, stride) in enumerate(zip(layout.shape, layout.strides, strict=True)):
+        if n < 2 or stride == 0:
+            continue
+        y += 16
+        x1 = PAD + (layout.offset + stride) * scale + half
+        parts.append(
+            f'<path d="M{x0:g},{y - 10} V{y - 4} H{x1:g} V{y - 9}" fill="none" '
+            f'stroke="{colour}" stroke-width="1.5" data-view="{view}" data-axis="{axis}" '
+            f'data-from="{layout.offset}" data-to="{layout.offset + stride}"/>'
+        )
+        parts.append(f'<polygon points="{x1 - 3:g},{y - 8} {x1 + 3:g},{y - 8} {x1:g},{y - 13}" '
+                     f'fill="{colour}"/>')
+        label = f"axis {axis}: {stride:+d} B"
+        right = max(x0, x1) + 6
+        if right + _text_width(len(label)) <= width:
+            parts.append(_text(right, y - 1, label, size=10))
+        else:
+            parts.append(_text(min(x0, x1) - 6, y - 1, label, anchor="end", size=10))
+    return parts, y
+
+
 def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], *,
                title: str | None = None) -> str:
     """A buffer of ``nbytes`` bytes drawn as cells of ``itemsize`` bytes, and one row per view.
@@ -163,7 +196,9 @@ def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], 
     The top row numbers the buffer's cells (byte offsets underneath). Each view gets a caption
     with its layout and a row in which every element it touches is filled in the view's colour
     and labelled with its position in C order, so the reader sees both *which* bytes a view
-    uses and in *what order* it walks them. Pass ``itemsize=1`` to draw single bytes.
+    uses and in *what order* it walks them; under the row, one arrow per axis goes from the
+    first element to the next one along that axis, labelled with the stride. Pass
+    ``itemsize=1`` to draw single bytes.
     """
     if itemsize <= 0 or nbytes < 0:
         raise ValueError(f"need itemsize > 0 and nbytes >= 0, got {itemsize}, {nbytes}")
@@ -213,8 +248,11 @@ def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], 
                 if w >= 7 * len(label) + 4:
                     body.append(_text(x + w / 2, y + 17, label, anchor="middle"))
                     break
+        y += ROW
+        arrows, y = _stride_arrows(layout, v, colour, y, scale, width)
+        body.extend(arrows)
         body.append("</g>")
-        y += ROW + 10
+        y += 10
         summaries.append(f"{name} touches {len(spots)} distinct elements"
                          f"{' (some more than once)' if len(spots) < layout.size else ''}")
 
