@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from numpy._core._multiarray_tests import internal_overlap as np_internal_overla
 from numpy._core._multiarray_tests import solve_diophantine as np_solve_diophantine
 from numpy.lib.stride_tricks import as_strided
 
-from reference_impl.exceptions import TooHardError
+from reference_impl.exceptions import AxisError, TooHardError
 from reference_impl.layout import Layout
 from reference_impl.overlap import (
     extended_euclid,
@@ -505,6 +506,35 @@ def test_merged_bound_beyond_int64_raises_overflow_like_numpy() -> None:
         solve_diophantine(terms, 2**62)
 
 
+class AtAddress:
+    """An array description at any address; NumPy computes with the address, never reads it."""
+
+    def __init__(self, address: int, shape: tuple, strides: tuple, itemsize: int) -> None:
+        self.__array_interface__ = {
+            "data": (address, False),
+            "shape": shape,
+            "strides": strides,
+            "typestr": f"|V{itemsize}",
+            "version": 3,
+        }
+
+
+def test_stride_of_minus_two_to_the_63_overflows_like_numpy() -> None:
+    # |stride| does not fit in int64; NumPy notices only once the extents overlap, and that
+    # takes an address in the upper half of the address space.
+    top = 2**63 + 100
+    a = np.asarray(AtAddress(top, (2,), (-(2**63),), 1))
+    b = np.asarray(AtAddress(top, (), (), 1))
+    with pytest.raises(OverflowError):
+        np.shares_memory(a, b)
+    with pytest.raises(OverflowError):
+        layouts_share_memory(layout_of(a), layout_of(b))
+    # Disjoint extents are answered before the stride is looked at, by both.
+    far = np.asarray(AtAddress(50, (), (), 1))
+    assert not np.shares_memory(a, far)
+    assert not layouts_share_memory(layout_of(a), layout_of(far))
+
+
 @pytest.mark.parametrize(
     ("max_work", "error"), [(10**100, OverflowError), (-3, ValueError), (1.5, ValueError)]
 )
@@ -518,3 +548,27 @@ def test_invalid_max_work_is_refused_like_numpy(max_work, error) -> None:
         layouts_share_memory(layout_of(x), layout_of(x), max_work)
     with pytest.raises(error):
         layouts_may_share_memory(layout_of(x), layout_of(x), max_work)
+
+
+@pytest.mark.parametrize(
+    ("terms", "require_nontrivial"),
+    [([(0, 3), (2, 1)], False), ([(3, 2), (-1, 4)], False), ([(3, 2), (2, 3)], True)],
+)
+def test_invalid_diophantine_problems_are_refused_like_numpy(terms, require_nontrivial) -> None:
+    coefficients, bounds = zip(*terms, strict=True)
+    with pytest.raises(ValueError):
+        np_solve_diophantine(coefficients, bounds, 5, -1, 0, int(require_nontrivial))
+    with pytest.raises(ValueError):
+        solve_diophantine(terms, 5, require_nontrivial=require_nontrivial)
+
+
+# --- exceptions shared with NumPy ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [(3, 2), (-4, 1, "swapaxes"), ("axis 5 is not valid",)])
+def test_axis_error_reads_and_pickles_like_numpys(args) -> None:
+    ours, theirs = AxisError(*args), np.exceptions.AxisError(*args)
+    assert str(ours) == str(theirs)
+    assert (ours.axis, ours.ndim) == (theirs.axis, theirs.ndim)
+    assert str(pickle.loads(pickle.dumps(ours))) == str(theirs)
+    assert isinstance(ours, ValueError) and isinstance(ours, IndexError)
