@@ -69,12 +69,27 @@ def _propagates(adapter: Adapter, source: Any, target: Any) -> bool:
     return changed
 
 
+def _refuses_writes(adapter: Adapter, y: Any) -> bool:
+    """Writing an element's own value back through ``y`` raises (changes nothing if not)."""
+    shape = adapter.shape(y)
+    if 0 in shape:
+        return False
+    first = (0,) * len(shape)
+    try:
+        adapter.write(y, first, adapter.read(y, first))
+    except Exception:
+        return True
+    return False
+
+
 def mutation_witness(adapter: Adapter, x: Any, y: Any) -> Mutation:
     """Writes both ways between input ``x`` and result ``y``, restoring both afterwards."""
     try:
         forward: bool | None = _propagates(adapter, x, y)
     except Exception:  # the input refused writes: no forward observation
         forward = None
+    if _refuses_writes(adapter, y):
+        return Mutation(forward, None, True)
     try:
         backward: bool | None = _propagates(adapter, y, x)
         refused: bool | None = False

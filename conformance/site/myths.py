@@ -29,8 +29,22 @@ def words(case: Case) -> set[str]:
     return set(re.split(r"[^a-z0-9]+", case.operation.lower())) - {""}
 
 
+def empty(case: Case) -> bool:
+    """The input or the result has no element: no witness can tell a view from a copy."""
+    shapes = (case.input.get("shape"), case.observed.get("shape"))
+    return any(isinstance(shape, list) and 0 in shape for shape in shapes)
+
+
 def shares(case: Case) -> bool | None:
-    """Whether the result shares bytes with the input: the memory witness, else the class."""
+    """Whether the result shares bytes with the input: the memory witness, else the class.
+
+    None when nothing can say: the class is silent, or the arrays are empty (an empty view
+    shares no byte, so it would pass for a copy).
+    """
+    if case.observed_class == "same-object":
+        return True
+    if empty(case):
+        return None
     memory = case.witnesses.get("memory")
     if isinstance(memory, bool):
         return memory
@@ -80,7 +94,8 @@ TRANSPOSE_EXPR = re.compile(r"\.m?T\b|\b(transpose|swapaxes|moveaxis|permute_dim
 COPY_EXPR = re.compile(r"\.copy\(\)|\b(np|xp)\.copy\(")
 FANCY_WORDS = {"fancy", "advanced", "bool", "boolean", "mask", "take", "list"}
 ARITH_WORDS = {"add", "iadd", "sub", "isub", "mul", "imul", "div", "idiv", "negative",
-               "positive", "plus", "arith", "ufunc", "inplace"}
+               "positive", "plus", "arith", "ufunc", "inplace", "round", "floor", "ceil",
+               "trunc", "clip", "minimum", "maximum"}
 TRANSPOSE_WORDS = {"transpose", "swapaxes", "moveaxis", "permute", "t", "mt"}
 
 
@@ -190,10 +205,10 @@ def _is_fancy_assignment(case: Case) -> bool:
 
 
 def _is_arithmetic(case: Case) -> bool:
-    # "no-op" holds element-wise functions that change no value (xp.positive, xp.round of
-    # integers): a library returning its input there is a counterexample too.
+    # Element-wise arithmetic that changes no value (xp.positive, xp.round of integers) is
+    # included through its words: a library returning its input there is a counterexample.
     category = case.category.lower()
-    return (category in {"arithmetic", "elementwise", "ufunc", "no-op"}
+    return (category in {"arithmetic", "elementwise", "ufunc"}
             or bool(words(case) & ARITH_WORDS)
             or bool(ARITH_EXPR.search(case.expression)))
 
@@ -287,9 +302,9 @@ CLAIMS: tuple[Claim, ...] = (
           lambda c: bool(shares(c)) and c.observed_class != "same-object", _writes_propagate),
     Claim(9, "arithmetic-new-array",
           "Arithmetic (`a + b`) always makes a new array.",
-          "cases in the `arithmetic`, `elementwise` or `no-op` category (element-wise functions "
-          "that change no value), whose operation id names an arithmetic operation (`add`, "
-          "`iadd`, `negative`, ...), or whose expression is `x + ...` or `np.add(...)`; a "
+          "cases in the `arithmetic` or `elementwise` category, whose operation id names an "
+          "arithmetic operation (`add`, `iadd`, `negative`, `positive`, `round`, `clip`, "
+          "`minimum`, ...), or whose expression is `x + ...` or `np.add(...)`; a "
           "counterexample shares memory with the input (in-place operators and `out=` return "
           "the same object).",
           "`a + b` does, but `a += b` and `np.add(a, b, out=a)` return the same object.",
