@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import builtins
+
 import numpy as np
 import pytest
 
 from conformance.backends import load
-from conformance.backends.memoryview_backend import adapter
+from conformance.backends.memoryview_backend import OPERATIONS, adapter
 from conformance.exchange import observe_pair
 from conformance.inputs import InputSpec
+from conformance.operations import Operation, Shape
 from conformance.witnesses import base_target
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
@@ -66,3 +69,19 @@ def test_two_d_slicing_steps_are_not_built() -> None:
 def test_complex_has_no_memoryview_format() -> None:
     with pytest.raises(NotImplementedError):
         adapter.from_host(np.zeros(2, dtype=complex))
+
+
+MEMORYVIEW_CLASSES = {
+    "memoryview-cast-bytes": "view",
+    "memoryview-toreadonly": "read-only-view",
+    "memoryview-of-memoryview": "view",
+    "memoryview-tobytes": "copy",
+    "memoryview-tolist": "scalar",
+}
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.id)
+def test_memoryview_operations_have_their_known_class(operation: Operation) -> None:
+    m = adapter.build(VECTOR.recipe())
+    y = operation.run(builtins, m, Shape(VECTOR.shape, VECTOR.dtype))
+    assert observe_pair(adapter, m, adapter, y).cls == MEMORYVIEW_CLASSES[operation.id]

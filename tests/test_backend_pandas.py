@@ -8,12 +8,13 @@ import pytest
 pd = pytest.importorskip("pandas")
 
 from conformance.backends import load  # noqa: E402
-from conformance.backends.pandas_backend import adapter  # noqa: E402
+from conformance.backends.pandas_backend import OPERATIONS, adapter  # noqa: E402
 from conformance.cases import single  # noqa: E402
 from conformance.catalogue import BY_ID  # noqa: E402
 from conformance.exchange import observe_pair  # noqa: E402
 from conformance.inputs import InputSpec  # noqa: E402
 from conformance.observe import observe  # noqa: E402
+from conformance.operations import Operation, Shape  # noqa: E402
 
 SERIES = InputSpec("contiguous-1d-float64", "float64", (6,))
 FRAME = InputSpec("contiguous-2d-float64", "float64", (3, 4))
@@ -75,3 +76,23 @@ def test_transposed_input_is_the_frame_transpose() -> None:
 def test_inputs_pandas_cannot_hold_are_not_built(shape: tuple[int, ...]) -> None:
     with pytest.raises(NotImplementedError):
         adapter.from_host(np.zeros(shape))
+
+
+PANDAS_CLASSES = {
+    "pandas-iloc-step": "copy-on-write",
+    "pandas-iloc-first": "copy-on-write",  # a row of the frame
+    "pandas-loc-label-slice": "copy-on-write",
+    "pandas-loc-label-list": "copy",
+    "pandas-column": "copy-on-write",
+    "pandas-to-numpy": "read-only-view",
+    "pandas-to-numpy-copy": "copy",
+    "pandas-values": "read-only-view",
+    "pandas-copy-shallow": "copy-on-write",
+}
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.id)
+def test_pandas_operations_on_a_frame_have_their_known_class(operation: Operation) -> None:
+    df = adapter.build(FRAME.recipe())
+    y = operation.run(pd, df, Shape(FRAME.shape, FRAME.dtype))
+    assert observe_pair(adapter, df, adapter, y).cls == PANDAS_CLASSES[operation.id]

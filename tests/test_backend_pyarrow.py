@@ -8,9 +8,10 @@ import pytest
 pa = pytest.importorskip("pyarrow")
 
 from conformance.backends import load  # noqa: E402
-from conformance.backends.pyarrow_backend import adapter  # noqa: E402
+from conformance.backends.pyarrow_backend import OPERATIONS, adapter  # noqa: E402
 from conformance.exchange import observe_pair  # noqa: E402
 from conformance.inputs import InputSpec  # noqa: E402
+from conformance.operations import Operation, Shape  # noqa: E402
 from conformance.witnesses import memory_witness  # noqa: E402
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
@@ -60,3 +61,22 @@ def test_boolean_arrays_are_bit_packed_so_have_no_layout() -> None:
 def test_tensor_from_numpy_is_mutable_through_numpy() -> None:
     t = adapter.from_host(np.arange(6.0).reshape(2, 3))
     assert t.is_mutable and adapter.memory(t).readonly is False
+
+
+SHARES_BUFFER = {
+    "pyarrow-slice-method": True,
+    "pyarrow-cast-same": True,
+    "pyarrow-cast-other": False,
+    "pyarrow-take": False,
+    "pyarrow-filter": False,
+    "pyarrow-to-numpy": True,
+    "pyarrow-array-of-array": True,
+    "pyarrow-compute-add-zero": False,
+}
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.id)
+def test_arrow_operations_share_the_values_buffer_or_not(operation: Operation) -> None:
+    a = adapter.build(VECTOR.recipe())
+    y = operation.run(pa, a, Shape(VECTOR.shape, VECTOR.dtype))
+    assert _shares(a, y) is SHARES_BUFFER[operation.id]

@@ -7,11 +7,13 @@ import pytest
 sparse = pytest.importorskip("sparse")
 
 from conformance.backends import load  # noqa: E402
-from conformance.backends.sparse_backend import adapter  # noqa: E402
+from conformance.backends.sparse_backend import OPERATIONS, adapter  # noqa: E402
 from conformance.exchange import observe_pair  # noqa: E402
 from conformance.inputs import InputSpec  # noqa: E402
+from conformance.operations import Shape  # noqa: E402
 
 MATRIX = InputSpec("contiguous-2d-float64", "float64", (3, 4))
+BY_OP = {op.id: op for op in OPERATIONS}
 
 
 def test_registered_under_its_name() -> None:
@@ -46,3 +48,15 @@ def test_only_a_dense_result_has_a_layout() -> None:
     x = adapter.build(MATRIX.recipe())
     dense = x.todense()
     assert adapter.memory(dense) is not None and adapter.memory(x) is None
+
+
+@pytest.mark.parametrize(("op_id", "expected"), [
+    ("sparse-asformat-coo", "same-object"),
+    ("sparse-asformat-dok", "immutable"),
+    ("sparse-copy", "immutable"),
+    ("sparse-todense", "immutable"),
+])
+def test_sparse_conversions_have_their_known_class(op_id: str, expected: str) -> None:
+    x = adapter.build(MATRIX.recipe())
+    y = BY_OP[op_id].run(sparse, x, Shape(MATRIX.shape, MATRIX.dtype))
+    assert observe_pair(adapter, x, adapter, y).cls == expected
