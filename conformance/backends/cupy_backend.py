@@ -66,7 +66,13 @@ class CupyAdapter(Adapter):
 
     def __init__(self) -> None:
         self._cp = load_cupy()
-        self._xp = importlib.import_module("array_api_compat.cupy")
+        try:
+            self._xp = importlib.import_module("array_api_compat.cupy")
+        except ImportError:
+            raise BackendError(
+                "backend 'cupy' needs array-api-compat for its Array API namespace; "
+                "install it: `pip install copyview[cupy]`"
+            ) from None
         device = f"cuda:{self._cp.cuda.Device().id}"
         # An instance attribute: the device is only known once a GPU has been found.
         self.capabilities = Capabilities(  # type: ignore[misc]

@@ -30,9 +30,13 @@ from conformance.backends.base import (
 #: Chunk length per axis for inputs: several chunks, so graphs look like real ones.
 CHUNK = 2
 
+#: Scheduler of every ``compute()``: threads buy nothing on arrays of a few elements and make
+#: runs noisier; passed per call so the adapter never changes Dask's global configuration.
+SCHEDULER = "synchronous"
+
 
 class DaskAdapter(Adapter):
-    """dask.array.Array backed by the synchronous scheduler (cases are tiny)."""
+    """dask.array.Array, computed with the synchronous scheduler (cases are tiny)."""
 
     name: ClassVar[str] = "dask"
     library: ClassVar[str] = "dask"
@@ -42,10 +46,6 @@ class DaskAdapter(Adapter):
         device="cpu",
     )
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
-
-    def __init__(self) -> None:
-        # Note: threads buy nothing on arrays of a few elements and make runs noisier.
-        dask.config.set(scheduler="synchronous")
 
     @property
     def version(self) -> str:
@@ -65,21 +65,21 @@ class DaskAdapter(Adapter):
         return isinstance(obj, da.Array)
 
     def to_host(self, x: Any) -> np.ndarray:
-        return np.array(x.compute(), copy=True, order="C")
+        return np.array(x.compute(scheduler=SCHEDULER), copy=True, order="C")
 
     def dtype_name(self, x: Any) -> str:
         return np.dtype(x.dtype).name
 
     def shape(self, x: Any) -> tuple[int, ...]:
-        if any(isinstance(n, float) and math.isnan(n) for n in x.shape):
-            return tuple(int(n) for n in x.compute().shape)  # boolean masks: size unknown
+        if any(isinstance(n, float) and math.isnan(n) for n in x.shape):  # after a boolean mask
+            return tuple(int(n) for n in x.compute(scheduler=SCHEDULER).shape)
         return tuple(int(n) for n in x.shape)
 
     def memory(self, x: Any) -> MemoryReport | None:
         return None  # a graph has no address; compute() allocates anew each time
 
     def read(self, x: Any, index: tuple[int, ...]) -> Any:
-        return np.asarray(x[index].compute()).item()
+        return np.asarray(x[index].compute(scheduler=SCHEDULER)).item()
 
     def assign(self, x: Any, host: np.ndarray) -> None:
         x[...] = host
