@@ -31,7 +31,7 @@ def test_there_are_twelve_numbered_claims_with_a_documented_mapping():
 
 def test_numpy_fixture_claims():
     assert statuses("numpy") == {
-        1: "false", 2: "false", 3: "false", 4: "holds", 5: "holds", 6: "false", 7: "holds",
+        1: "false", 2: "false", 3: "holds", 4: "holds", 5: "holds", 6: "false", 7: "holds",
         8: "false", 9: "false", 10: "holds", 11: "holds", 12: "false"}
 
 
@@ -86,3 +86,12 @@ def test_c_contiguity_from_recorded_layout(shape, strides, expected):
     run = load_results(FIXTURES / "numpy.json")
     case = replace(run.cases[0], input={"shape": shape, "strides": strides, "itemsize": 8})
     assert c_contiguous(case) is expected
+
+
+def test_empty_result_is_no_evidence_either_way():
+    # x[5:5] is a view of no bytes: the memory witness cannot tell it from a copy.
+    run = load_results(FIXTURES / "numpy.json")
+    case = next(c for c in run.cases if c.operation == "slice-empty")
+    assert CLAIMS[2].selects(case) and CLAIMS[2].judge(case) is None
+    full = replace(case, observed={**case.observed, "shape": [1, 6]})
+    assert "shares no byte" in CLAIMS[2].judge(full)
