@@ -24,9 +24,10 @@ Diophantine Equations with Bounded Variables", ANTS 2006):
    values, prunes the branch.
 
 The solver counts *work* exactly as NumPy does (one unit per dead end: a pruned branch or a
-level whose candidates are exhausted), so ``max_work`` gives up at the same point, and it
-applies NumPy's int64 overflow checks at the same places, so the same layouts raise
-``OverflowError``. Python's integers never overflow; the checks are there to agree with NumPy.
+level whose candidates are exhausted), so ``max_work`` gives up at the same point. Python's
+integers never overflow, but NumPy's int64 arithmetic can, and NumPy then gives up with
+``OverflowError``; this module raises it in the same cases (a right-hand side, a stride or a
+merged bound beyond int64), and wraps extents as NumPy's 64-bit arithmetic does.
 """
 
 from __future__ import annotations
@@ -401,8 +402,12 @@ def _depth_first_search(
     ``rhs_v - a*x_v = A*X``; at level 1, ``X`` is term 0 itself, so any ``t`` is a solution.
 
     Because a child's right-hand side is ``A*X``, a multiple of the child's gcd, the
-    divisibility test can only fail at the top level; and it stays within ``0..rhs``, so,
-    unlike NumPy's C, nothing below needs an overflow check on it.
+    divisibility test can only fail at the top level.
+
+    No overflow check is needed here, though NumPy's C converts ``t``'s bounds and each new
+    right-hand side back to int64 with checks: extended Euclid keeps ``|gamma| <= a/g`` and
+    ``|epsilon| <= A/g``, so every ``t`` in the interval satisfies ``|t| <= c <= rhs``, and a
+    child's right-hand side ``A*X`` lies in ``0..rhs``; ``rhs`` itself fits in int64.
 
     Work is counted as NumPy counts it: one unit per pruned branch and per level whose
     candidates are exhausted; the search gives up on entering a level with ``limit`` units
@@ -436,10 +441,7 @@ def _depth_first_search(
         if t_low > t_high:
             work += 1  # pruned: the bounds leave no candidate
             return False
-        if t_low < INT64_MIN or t_high > INT64_MAX:
-            # NumPy converts t's bounds back to int64 here.
-            raise OverflowError(_OVERFLOW_MESSAGE)
-        # The largest x_v first; X and x_v now lie inside their bounds, so within int64.
+        # The largest x_v first.
         x_v = x0 - step_small * t_low
         if v == 1:
             x[0], x[1] = big_x0 + step_big * t_low, x_v
