@@ -17,7 +17,7 @@ CSS = """\
   border: 1px solid var(--md-default-fg-color--lightest); padding: .3em .45em; vertical-align: top;
 }
 .md-typeset .cv-matrix thead th {
-  position: sticky; top: 0; background: var(--md-default-bg-color);
+  position: sticky; top: 0; background: var(--md-default-bg-color); white-space: nowrap;
 }
 .cv-matrix [hidden], .cv-matrix tr[hidden] { display: none !important; }
 .cv-summary { font-weight: bold; }

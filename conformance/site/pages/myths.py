@@ -5,6 +5,7 @@ from __future__ import annotations
 from conformance.site.markup import attr, code_block, esc, html_block, link
 from conformance.site.model import MYTHS, SiteData, operation_page
 from conformance.site.myths import CLAIMS, Claim, Finding, check_claim
+from conformance.site.results import Case
 
 STATUS_LOOK = {"holds": ("cv-v-pass", "✓ holds"), "false": ("cv-v-fail", "✗ false"),
                "no evidence": ("cv-v-na", "– no evidence")}
@@ -22,7 +23,7 @@ def _summary(site: SiteData, findings: dict[tuple[int, str], Finding]) -> str:
     head = "".join(f"<th>{esc(r.backend)}</th>" for r in site.runs)
     rows = "".join(
         f'<tr><th scope="row"><a href="#myth-{claim.number}">{claim.number}. '
-        f"{esc(claim.text)}</a></th>"
+        f"{_inline_code(claim.text)}</a></th>"
         + "".join(f"<td>{_status(findings[claim.number, r.backend])}</td>" for r in site.runs)
         + "</tr>" for claim in CLAIMS)
     return (f'<div class="cv-scroll"><table class="cv-matrix"><thead><tr><th>claim</th>{head}'
@@ -42,11 +43,11 @@ def _claim_section(claim: Claim, site: SiteData, findings: dict[tuple[int, str],
             line += (f"{len(finding.counterexamples)} counterexample(s) "
                      f"({finding.supporting} case(s) agree).")
             shown = []
-            for case, reason in finding.counterexamples[:SHOWN_COUNTEREXAMPLES]:
+            for case, reason in _varied(finding.counterexamples):
                 shown.append(
                     f"<li>{link(MYTHS, operation_page(case.operation), case.id, case.id)}: "
                     f"<code>{esc(case.expression)}</code> on <code>"
-                    f"{esc(case.input.get('expression', ''))}</code>: {esc(reason)}"
+                    f"{esc(case.input.get('expression', ''))}</code>: {_inline_code(reason)}"
                     f"<details><summary>repro</summary>{code_block(case.repro)}</details></li>")
             more = len(finding.counterexamples) - SHOWN_COUNTEREXAMPLES
             if more > 0:
@@ -58,6 +59,16 @@ def _claim_section(claim: Claim, site: SiteData, findings: dict[tuple[int, str],
             f"<p><b>What is true in NumPy:</b> {_inline_code(claim.truth)}</p>"
             f"<p><b>Cases considered:</b> {_inline_code(claim.about)}</p>"
             f"<ul>{''.join(items)}</ul></section>")
+
+
+def _varied(counterexamples: tuple[tuple[Case, str], ...]) -> list[tuple[Case, str]]:
+    """Up to SHOWN_COUNTEREXAMPLES counterexamples, from different operations when possible."""
+    first_per_operation: dict[str, tuple[Case, str]] = {}
+    for case, reason in counterexamples:
+        first_per_operation.setdefault(case.operation, (case, reason))
+    chosen = list(first_per_operation.values())[:SHOWN_COUNTEREXAMPLES]
+    rest = [pair for pair in counterexamples if pair not in chosen]
+    return chosen + rest[:SHOWN_COUNTEREXAMPLES - len(chosen)]
 
 
 def _inline_code(text: str) -> str:
