@@ -197,3 +197,16 @@ def test_stride_arrows_step_from_the_first_element_along_each_axis(
                 for k, (n, s) in enumerate(zip(layout.shape, layout.strides, strict=True))
                 if n > 1 and s != 0 and layout.size}
     assert arrows == expected
+
+
+def test_grid_svg_draws_zero_and_one_dimensional_views_as_one_row() -> None:
+    zero_d = ET.fromstring(grid_svg("a[...]", Layout(16, (), (), 8)))
+    assert [int(r.get("data-byte")) for r in zero_d.iter(f"{SVG}rect")] == [16]
+    one_d = ET.fromstring(grid_svg("a[::-2]", Layout(40, (3,), (-16,), 8)))
+    assert [int(r.get("data-byte")) for r in one_d.iter(f"{SVG}rect")] == [40, 24, 8]
+
+
+def test_layout_of_stops_at_a_base_that_is_not_an_array() -> None:
+    owner = np.frombuffer(b"abcdefgh", dtype=np.uint8)  # its base is the bytes object
+    assert layout_of(owner[2::3]) == Layout(2, (2,), (3,), 1)
+    assert buffer_nbytes(owner[2::3]) == 8
