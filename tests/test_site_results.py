@@ -104,3 +104,13 @@ def test_fixtures_follow_the_suites_json_schema():
     for path in [*expand_paths([FIXTURES]), FIXTURES / "hostile" / "hostile.json"]:
         errors = [e.message for e in validator.iter_errors(json.loads(path.read_text()))]
         assert errors == [], path.name
+
+
+def test_same_version_from_two_machines_shows_the_later_run(tmp_path):
+    data = json.loads((FIXTURES / "numpy.json").read_text())
+    data["environment"]["platform"] = "macOS-15-arm64"
+    data["run"]["finished"] = "2026-11-26T08:00:00Z"
+    (tmp_path / "numpy-mac.json").write_text(json.dumps(data))
+    (numpy,) = merge_runs(load_many([FIXTURES / "numpy.json", tmp_path / "numpy-mac.json"]))
+    assert numpy.current.platform == "macOS-15-arm64"
+    assert [run.platform for run in numpy.older] == ["Linux-6.1-x86_64"]

@@ -28,10 +28,14 @@ def filters(site: SiteData) -> str:
 
 def matrix_table(site: SiteData, from_src: str) -> str:
     runs = site.runs
+    older = {lib.backend: len(lib.older) for lib in site.libraries}
     head = "".join(
         f'<th data-library="{attr(run.backend)}">'
         f'<a href="{href(from_src, library_page(run.backend))}">{esc(run.backend)}</a>'
-        f"<br><small>{esc(run.version)}</small></th>" for run in runs)
+        f"<br><small>{esc(run.version)}</small>"
+        + (f'<br><small title="the newest run is shown; see the library page">+{older[run.backend]}'
+           " older run(s)</small>" if older.get(run.backend) else "")
+        + "</th>" for run in runs)
     rows = []
     for op in site.operations:
         cells = []
