@@ -7,7 +7,6 @@ leaves the previous site untouched.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -89,8 +88,3 @@ def build_site(results: list[str | Path], out_dir: str | Path,
     return BuildReport(out_dir, len(files), len(merge_runs(runs)), pages,
                        time.perf_counter() - started)
 
-
-def remove_site(out_dir: Path) -> None:
-    """Delete a directory this module built (it carries the marker)."""
-    if (out_dir / MARKER).exists():
-        shutil.rmtree(out_dir)
