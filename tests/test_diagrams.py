@@ -89,6 +89,9 @@ def test_zero_stride_elements_share_one_highlight_with_all_their_order_numbers()
     svg = buffer_svg(16, 8, [("broadcast", Layout(8, (3,), (0,), 8))])
     assert highlighted(svg, 0) == {8: [0, 1, 2]}
     assert "0-2" in [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    rows = buffer_svg(32, 8, [("rows", Layout(0, (3, 4), (0, 8), 8))])
+    assert highlighted(rows, 0)[16] == [2, 6, 10]
+    assert "2,6,10" in [t.text for t in ET.fromstring(rows).iter(f"{SVG}text")]
 
 
 def test_view_with_smaller_items_is_drawn_at_byte_positions() -> None:

@@ -134,11 +134,19 @@ def _text(x: float, y: float, label: str, *, anchor: str = "start", size: int = 
 
 def _order_label(orders: list[int]) -> str:
     """Order numbers of the elements drawn on one spot (several when strides alias)."""
-    if len(orders) <= 2:
-        return ",".join(map(str, orders))
-    if orders == list(range(orders[0], orders[-1] + 1)):
+    if len(orders) > 2 and orders == list(range(orders[0], orders[-1] + 1)):
         return f"{orders[0]}-{orders[-1]}"  # a zero stride: consecutive elements, one spot
-    return f"{orders[0]},…"
+    return ",".join(map(str, orders))
+
+
+def _fitting_label(orders: list[int], width: float) -> tuple[str, int] | None:
+    """The most complete order label, and its font size, that fits ``width`` pixels."""
+    full = _order_label(orders)
+    candidates = ((full, 12), (full, 9), (full, 8), (f"{orders[0]},…", 12), (f"×{len(orders)}", 12))
+    for label, size in candidates:
+        if 0.6 * size * len(label) + 4 <= width:
+            return label, size
+    return None
 
 
 def describe(name: str, layout: Layout) -> str:
@@ -243,11 +251,11 @@ def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], 
                 f'data-view="{v}" data-order="{",".join(map(str, orders))}" data-byte="{byte}">'
                 f"<title>{_esc(tip)}</title></rect>"
             )
-            # Only where the label fits inside the element; the rect's tooltip has it anyway.
-            for label in (_order_label(orders), f"×{len(orders)}"):
-                if w >= 7 * len(label) + 4:
-                    body.append(_text(x + w / 2, y + 17, label, anchor="middle"))
-                    break
+            # Only where a label fits inside the element; the rect's tooltip has them all.
+            fitting = _fitting_label(orders, w)
+            if fitting:
+                body.append(_text(x + w / 2, y + 17, fitting[0], anchor="middle",
+                                  size=fitting[1]))
         y += ROW
         arrows, y = _stride_arrows(layout, v, colour, y, scale, width)
         body.extend(arrows)
