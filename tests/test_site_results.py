@@ -66,7 +66,7 @@ def test_duplicate_case_ids_are_rejected(tmp_path):
 
 
 def test_missing_file_is_a_results_error(tmp_path):
-    with pytest.raises(ResultsError, match="cannot read it"):
+    with pytest.raises(ResultsError, match="no such file or directory"):
         load_results(tmp_path / "absent.json")
 
 

@@ -210,6 +210,9 @@ def load_results(path: str | Path) -> Run:
     """Read and check one results file."""
     try:
         text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ResultsError(path, "no such file or directory (results are written by "
+                                 "`copyview run BACKEND --json DIR`)") from None
     except OSError as exc:
         raise ResultsError(path, f"cannot read it ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
