@@ -6,7 +6,9 @@ from the start of one buffer (`layout_of` gets one from a reference or NumPy arr
 diagram never depends on a library. Output is a self-contained ``<svg>`` string with no
 dependencies: a ``<title>`` and ``<desc>`` for screen readers, text and lines in the page's
 foreground colour (`INK`) and translucent fills so it reads on light and dark themes, and every
-label escaped.
+label escaped. Show them inline (``IPython.display.HTML``): inside an ``<img>``, which is how
+notebook exporters render ``IPython.display.SVG`` output, page styles cannot reach the
+picture and text falls back to black.
 
 Each highlighted element is a ``<rect>`` carrying ``data-view``, ``data-order`` and
 ``data-byte`` attributes, so a test (or a curious reader of the page source) can check exactly
