@@ -115,7 +115,8 @@ def _facts(title: str, facts: Mapping[str, Any]) -> str:
 def case_details(case: Case, run: Run, from_src: str, *, with_links: bool = True) -> str:
     """Expected against observed for one case of one run, its verdicts and its repro."""
     expected = dict(case.expected or {})
-    observed = {"class": case.observed_class, "error": case.observed.get("error")}
+    # Every observed field but the witnesses and claims, which get tables of their own.
+    observed = {k: v for k, v in case.observed.items() if k not in {"witnesses", "claims"}}
     verdicts = "".join(
         f"<li>{verdict_chip(p, v.verdict)} <b>{esc(p)}</b>: {esc(verdict_look(v.verdict).label)}"
         f"{': ' + esc(v.message) if v.message else ''}</li>"
