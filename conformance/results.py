@@ -56,6 +56,7 @@ def write_atomic(path: Path, doc: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; results are for everyone
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(doc, out, indent=1, sort_keys=False)
             out.write("\n")
@@ -65,6 +66,12 @@ def write_atomic(path: Path, doc: dict[str, Any]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def schema() -> dict[str, Any]:
