@@ -270,6 +270,8 @@ def test_notebooks_are_executed_and_listed_under_tutorials(tmp_path):
     tutorials = index.split("Tutorials", 1)[1]
     assert tutorials.index("tutorials/a.html") < tutorials.index("tutorials/b.html")
     assert not [u for u in parse(out / "tutorials" / "b.html").fetched if external(u)]
+    # nbconvert's Mermaid loader (an import() from cdnjs) is removed from notebook pages.
+    assert "cdnjs" not in page and "import(\"http" not in page
 
 
 def test_failing_notebook_fails_the_build(tmp_path):

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from conformance.site.generate import generate_files, generate_names, navigation
 from conformance.site.markup import fill_slots, split_slots
 from conformance.site.model import ASSETS_CSS, ASSETS_JS, build_model
+from conformance.site.offline import strip_cdn_loaders
 from conformance.site.results import ResultsError, load_many
 
 log = logging.getLogger("mkdocs.hooks.copyview")
@@ -82,4 +83,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     slots = getattr(page.file, "copyview_slots", ())
-    return fill_slots(output, slots) if slots else output
+    if slots:
+        return fill_slots(output, slots)
+    # Only hand-written pages and notebooks can carry CDN loaders; generated ones never do.
+    return strip_cdn_loaders(output)
