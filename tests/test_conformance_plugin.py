@@ -37,3 +37,10 @@ def test_a_failing_item_explains_itself_and_x_stops(tmp_path: Path) -> None:
     assert "1 failed" in done.stdout
     assert "numpy profile: class='copy', but should be 'view'" in done.stdout
     assert "repro:\nimport numpy as np" in done.stdout
+
+
+def test_items_run_in_parallel_under_xdist(tmp_path: Path) -> None:
+    done = pytest_in(tmp_path, "--copyview-backend=numpy", "--copyview-max-examples=5", "-q",
+                     "-n", "2", "-k", "asarray-copy and contiguous-2d")
+    assert done.returncode == 0, done.stdout
+    assert "passed" in done.stdout and "failed" not in done.stdout
