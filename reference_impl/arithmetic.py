@@ -167,7 +167,7 @@ def _comparison_scalar_type(value: Any, dt: DType) -> DType:
 
 
 def elementwise(fn: Callable[..., Any], arrays: list[ndarray], compute: list[DType | None],
-                out_dtype: DType) -> ndarray:
+                out_dtype: DType, scalar_if_0d: bool = False) -> Any:
     """Apply ``fn`` over broadcast arrays into a fresh array laid out as NumPy's iterator does."""
     shape = broadcast_shapes(*(a.shape for a in arrays))
     views = [broadcast_view(a, shape) for a in arrays]
@@ -178,6 +178,9 @@ def elementwise(fn: Callable[..., Any], arrays: list[ndarray], compute: list[DTy
         for v, dt in zip(views, compute, strict=True)
     ]
     values = [fn(*xs) for xs in zip(*columns, strict=True)]
+    if scalar_if_0d and not shape:
+        # Note: as a ufunc, a 0-d result is a scalar; here the Python value.
+        return cast_value(values[0], out_dtype)
     return from_values(values, shape, out_dtype, strides=strides)
 
 
@@ -187,12 +190,20 @@ def binary(name: str, left: Any, right: Any) -> Any:
         left = _operand(left)
     if not isinstance(right, ndarray) and not _is_scalar(right):
         right = _operand(right)
+    if name == "truediv":
+        # NumPy's true division resolves integer inputs straight to float64, so a Python int
+        # is never checked against the array's integer type.
+        left, right = (float(x) if isinstance(x, int) and not isinstance(x, bool) else x
+                       for x in (left, right))
     compute, out = _resolve(name, left, right)
     fn = BINARY[name][0]
     if name in COMPARISONS:
-        # Compare exact values; only floats are first rounded to the computation type.
+        # Integers compare exactly (NumPy 2 does, even out of the type's range); everything
+        # else is first cast to the computation type.
         def cast(x: Any) -> Any:
-            return x if not isinstance(x, (float, complex)) else cast_value(x, compute)
+            if isinstance(x, int) and not isinstance(x, bool) and compute.kind in "iu":
+                return x
+            return cast_value(x, compute)
 
         def fn2(a: Any, b: Any) -> Any:
             return BINARY[name][0](cast(a), cast(b))
@@ -200,19 +211,20 @@ def binary(name: str, left: Any, right: Any) -> Any:
         fn = fn2
     arrays = [_operand(x) if _is_scalar(x) else x for x in (left, right)]
     if name not in COMPARISONS:
-        return elementwise(fn, arrays, [compute, compute], out)
-    return elementwise(fn, arrays, [None, None], out)
+        return elementwise(fn, arrays, [compute, compute], out, scalar_if_0d=True)
+    return elementwise(fn, arrays, [None, None], out, scalar_if_0d=True)
 
 
 def inplace(name: str, target: ndarray, other: Any) -> ndarray:
     """``target <name>= other``: writes into ``target`` and returns the same object."""
+    if not target._writeable:
+        raise ValueError("output array is read-only")
     compute, out = _resolve(name, target, other)
     if not can_cast_same_kind(out, target.dtype):
         raise TypeError(
             f"Cannot cast ufunc {name!r} output from {out!r} to {target.dtype!r} "
             "with casting rule 'same_kind'"
         )
-    target._check_writeable()
     other_arr = _operand(other)
     shape = broadcast_shapes(target.shape, other_arr.shape)
     if shape != target.shape:
@@ -241,7 +253,7 @@ def unary(name: str, arr: ndarray) -> ndarray:
     out = arr.dtype
     if name == "abs" and out.kind == "c":
         out = DTYPES["float32" if out.itemsize == 8 else "float64"]
-    return elementwise(fn, [arr], [None], out)
+    return elementwise(fn, [arr], [None], out, scalar_if_0d=True)
 
 
 def where(condition: Any, x: Any, y: Any) -> ndarray:
@@ -288,6 +300,8 @@ def take(arr: Any, indices: Any, axis: int | None = None) -> Any:
         arr, axis = ravel(arr), 0
     axis = _normalize_axis(axis, arr.ndim)
     idx = _operand(indices)
+    if idx.size == 0 and isinstance(indices, (list, tuple)):
+        idx = idx.astype(DTYPES["int64"])  # an empty list is an empty integer index
     if idx.dtype.kind not in "iu":
         raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64')")
     n = arr.shape[axis]
@@ -321,6 +335,8 @@ def sort_inplace(arr: ndarray, axis: int = -1) -> None:
     axis = _normalize_axis(axis, arr.ndim)
     moved = moveaxis(arr, axis, -1)
     n = moved.shape[-1]
+    if moved.size == 0:
+        return
     values = moved._values()
     rows = [sorted(values[i : i + n], key=_sort_key) for i in range(0, len(values), n)]
     assign_values(moved, [v for row in rows for v in row])

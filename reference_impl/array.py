@@ -15,7 +15,7 @@ from reference_impl import buffer as _buffer
 from reference_impl.buffer import Buffer
 from reference_impl.dtypes import DType
 from reference_impl.flags import Flags
-from reference_impl.layout import Layout, contiguous_strides
+from reference_impl.layout import Layout, contiguous_strides, is_contiguous
 
 
 class ndarray:
@@ -91,7 +91,8 @@ class ndarray:
             "version": 3,
             "data": (self.address, not self._writeable),
             "shape": self.shape,
-            "strides": self.strides,
+            # As in NumPy, None means C-contiguous.
+            "strides": None if is_contiguous(self._layout, "C") else self.strides,
             "typestr": self._dtype.str,
             "descr": [("", self._dtype.str)],
         }
@@ -128,10 +129,14 @@ class ndarray:
         return (self[i] for i in range(self.shape[0]))
 
     def tolist(self) -> Any:
-        flat = self._values()
-        for n in reversed(self.shape[1:]):
-            flat = [flat[i : i + n] for i in range(0, len(flat), n)]
-        return flat[0] if self.ndim == 0 else flat
+        values = iter(self._values())
+
+        def nest(shape: tuple[int, ...]) -> Any:
+            if not shape:
+                return next(values)
+            return [nest(shape[1:]) for _ in range(shape[0])]
+
+        return nest(self.shape)
 
     def item(self, *args: Any) -> Any:
         if not args:
@@ -279,7 +284,10 @@ def allocate(shape: tuple[int, ...], dt: DType, order: str = "C",
     shape = tuple(int(n) for n in shape)
     if any(n < 0 for n in shape):
         raise ValueError("negative dimensions are not allowed")
-    if strides is None:
+    if 0 in shape:
+        # NumPy 2 gives every freshly allocated empty array zero strides.
+        strides = (0,) * len(shape)
+    elif strides is None:
         strides = contiguous_strides(shape, dt.itemsize, order)
     nbytes = dt.itemsize
     for n in shape:

@@ -120,11 +120,16 @@ def _as_ref(obj: Any) -> ndarray:
     return _from_nested(obj)
 
 
-def _prepend_ones(arr: ndarray, ndmin: int) -> ndarray:
+def _prepend_ones(arr: ndarray, ndmin: int, order: str) -> ndarray:
+    """A view with leading length-1 axes (NumPy's ``_prepend_ones``, strides included)."""
     extra = ndmin - arr.ndim
     lay = arr._layout
+    if order == "F" or is_fortran(arr) or arr.ndim == 0:
+        stride = arr.itemsize
+    else:
+        stride = lay.strides[0] * lay.shape[0]
     return make_view(arr, Layout(lay.offset, (1,) * extra + lay.shape,
-                                 (arr.itemsize,) * extra + lay.strides, arr.itemsize))
+                                 (stride,) * extra + lay.strides, arr.itemsize))
 
 
 def _check_values_fit(obj: Any, dt: DType) -> None:
@@ -163,7 +168,7 @@ def array(obj: Any, dtype: Any = None, *, copy: bool | None = True, order: str |
         source = _copy_as(source, target, order)
     elif fresh and (target is not source.dtype or not order_ok):
         source = _copy_as(source, target, order)
-    return _prepend_ones(source, ndmin) if source.ndim < ndmin else source
+    return _prepend_ones(source, ndmin, order) if source.ndim < ndmin else source
 
 
 def _copy_as(arr: ndarray, dt: DType, order: str) -> ndarray:

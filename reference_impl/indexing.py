@@ -24,7 +24,8 @@ _VALID = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`)
 
 @dataclass(frozen=True)
 class _Entry:
-    """One parsed index entry: ``kind`` is int, slice, new, ellipsis, array, mask or bool."""
+    """One parsed index entry: ``kind`` is int, int0d (a 0-d integer array), slice, new,
+    ellipsis, array, mask or bool."""
 
     kind: str
     value: Any
@@ -32,7 +33,7 @@ class _Entry:
     @property
     def ndim(self) -> int:
         """How many axes of the array this entry consumes."""
-        if self.kind in ("int", "slice", "array"):
+        if self.kind in ("int", "int0d", "slice", "array"):
             return 1
         return self.value.ndim if self.kind == "mask" else 0
 
@@ -72,6 +73,9 @@ def _entry(item: Any) -> _Entry:
         return _Entry("bool", bool(item._values()[0])) if item.ndim == 0 else _Entry("mask", item)
     if kind not in "iu":
         raise IndexError("arrays used as indices must be of integer (or boolean) type")
+    if item.ndim == 0:
+        # NumPy reads a 0-d integer array as an integer, but then copies the result.
+        return _Entry("int0d", int(item._values()[0]))
     return _Entry("array", item)
 
 
@@ -95,7 +99,7 @@ def _normalize_int(i: int, n: int, axis: int) -> int:
 
 
 def _is_scalar_index(arr: ndarray, entries: list[_Entry]) -> bool:
-    return all(e.kind == "int" for e in entries) and len(entries) == arr.ndim
+    return all(e.kind in ("int", "int0d") for e in entries) and len(entries) == arr.ndim
 
 
 def _basic(arr: ndarray, entries: list[_Entry]) -> tuple[Layout, list[tuple[int, _Entry]]]:
@@ -120,11 +124,14 @@ def _basic(arr: ndarray, entries: list[_Entry]) -> tuple[Layout, list[tuple[int,
             strides.append(0)
         elif e.kind == "slice":
             start, stop, step = e.value.indices(lay.shape[dim])
-            shape.append(len(range(start, stop, step)))
+            length = len(range(start, stop, step))
+            if length == 0:
+                start, step = 0, 1  # as NumPy: an empty slice points at the axis start
+            shape.append(length)
             strides.append(lay.strides[dim] * step)
             offset += start * lay.strides[dim]
             dim += 1
-        elif e.kind == "int" and not any_adv:
+        elif e.kind in ("int", "int0d") and not any_adv:
             offset += _normalize_int(e.value, lay.shape[dim], dim) * lay.strides[dim]
             dim += 1
         elif e.kind == "bool":
@@ -149,7 +156,7 @@ def _consecutive_position(entries: list[_Entry]) -> int:
     """
     status, consec, result_dim = -1, 0, 0
     for e in entries:
-        if e.advanced or e.kind == "int":
+        if e.advanced or e.kind in ("int", "int0d"):
             if status == -1:
                 consec, status = result_dim, 0
             elif status == 1:
@@ -177,7 +184,7 @@ def _plan(arr: ndarray, entries: list[_Entry]) -> _Plan:
     view, targets = _basic(arr, entries)
     index_arrays: list[tuple[int, ndarray]] = []  # (axis of view, integer index array)
     for axis, e in targets:
-        if e.kind == "int":
+        if e.kind in ("int", "int0d"):
             index_arrays.append((axis, _asarray(e.value)))
         elif e.kind == "bool":
             index_arrays.append((axis, _asarray([0] if e.value else []).astype(DTYPES["int64"])))
@@ -208,6 +215,8 @@ def _plan(arr: ndarray, entries: list[_Entry]) -> _Plan:
     columns = []
     for axis, a in index_arrays:
         n = view.shape[axis]
+        if a.ndim == 0:  # an integer: NumPy checks it even where broadcasting empties the result
+            _normalize_int(a._values()[0], n, axis)
         values = [_normalize_int(i, n, axis) for i in broadcast_view(a, bshape)._values()]
         columns.append([i * view.strides[axis] for i in values])
     rest = [i for i in range(view.ndim) if i not in adv_axes]
@@ -245,6 +254,10 @@ def getitem(arr: ndarray, index: Any) -> Any:
         if _is_scalar_index(arr, entries):
             # Note: NumPy returns a NumPy scalar here; this returns the Python value.
             return _buffer.read(arr._buffer, layout.offset, arr.dtype)
+        if any(e.kind == "int0d" for e in entries):
+            from reference_impl.conversion import copy
+
+            return copy(make_view(arr, layout), "K")
         return make_view(arr, layout)
     plan = _plan(arr, entries)
     values = [_buffer.read(arr._buffer, o, arr.dtype) for o in plan.offsets]
@@ -285,6 +298,9 @@ def setitem(arr: ndarray, index: Any, value: Any) -> None:
     entries = parse(arr, index)
     if not any(e.advanced for e in entries):
         layout, _ = _basic(arr, entries)
+        if _is_scalar_index(arr, entries):
+            _buffer.write(arr._buffer, layout.offset, arr.dtype, _scalar_value(value, arr))
+            return
         values = _values_for(value, layout.shape, arr)
         offsets = _buffer.element_offsets(layout.offset, layout.shape, layout.strides)
     else:
@@ -309,3 +325,24 @@ def _reorder(values: list[Any], shape: tuple[int, ...], order: list[int]) -> lis
     inter_shape = tuple(shape[inverse[i]] for i in range(len(shape)))
     inter_strides = tuple(strides[inverse[i]] for i in range(len(shape)))
     return [values[i] for i in _buffer.element_offsets(0, inter_shape, inter_strides)]
+
+
+def _scalar_value(value: Any, arr: ndarray) -> Any:
+    """The value a single element is set to, refused as NumPy's scalar setter refuses it."""
+    kind = arr.dtype.kind
+    if isinstance(value, ndarray):
+        if value.ndim == 0:
+            return value._values()[0]
+        if kind == "b":
+            return bool(value)
+        if kind == "c":
+            raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+        raise ValueError("setting an array element with a sequence.")
+    if isinstance(value, (list, tuple)):
+        if kind == "b":
+            return bool(value)
+        if kind == "f":
+            raise ValueError("setting an array element with a sequence.")
+        raise TypeError(f"int() argument must be a real number, not {type(value).__name__!r}")
+    _check_value(value, arr)
+    return value

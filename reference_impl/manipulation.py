@@ -96,7 +96,15 @@ def squeeze(arr: Any, axis: Any = None) -> ndarray:
         if len(keep) == arr.ndim:
             return arr  # NumPy returns the input itself when there is nothing to squeeze
     else:
+        if arr.ndim == 0:
+            # NumPy accepts axis 0 or -1 on a 0-d array, and then has nothing to squeeze.
+            for a in (axis,) if isinstance(axis, int) else tuple(axis):
+                if a not in (0, -1):
+                    raise AxisError(a, 0)
+            return arr
         drop = normalize_axes(axis, arr.ndim)
+        if not drop:
+            return arr
         if any(arr.shape[i] != 1 for i in drop):
             raise ValueError("cannot select an axis to squeeze out which has size not equal "
                              "to one")
@@ -212,6 +220,10 @@ def broadcast_to(arr: Any, shape: Any) -> ndarray:
     if any(n < 0 for n in shape):
         raise ValueError("all elements of broadcast shape must be non-negative")
     view = broadcast_view(arr, shape)
+    # NumPy builds this view with its iterator, which gives every length-1 axis stride 0.
+    lay = view._layout
+    strides = tuple(0 if n == 1 else s for n, s in zip(lay.shape, lay.strides, strict=True))
+    view._layout = Layout(lay.offset, lay.shape, strides, lay.itemsize)
     view._writeable = False
     return view
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from reference_impl.array import make_view, ndarray
-from reference_impl.layout import Layout
+from reference_impl.layout import Layout, contiguous_strides, is_contiguous
 
 
 class DummyArray:
@@ -30,8 +30,13 @@ def as_strided(x: Any, shape: Any = None, strides: Any = None, subok: bool = Fal
 
     x = asarray(x)
     lay = x.layout
-    layout = Layout(lay.offset, lay.shape if shape is None else tuple(shape),
-                    lay.strides if strides is None else tuple(strides), lay.itemsize)
+    shape = lay.shape if shape is None else tuple(shape)
+    if strides is None:
+        # NumPy goes through ``__array_interface__``, whose strides are None for a
+        # C-contiguous array: then the strides are recomputed, as C strides of ``shape``.
+        contiguous = is_contiguous(lay, "C")
+        strides = contiguous_strides(shape, lay.itemsize) if contiguous else lay.strides
+    layout = Layout(lay.offset, shape, tuple(strides), lay.itemsize)
     view = make_view(x, layout, base=DummyArray(layout, x))
     if not writeable:
         view._writeable = False
