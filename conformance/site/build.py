@@ -77,7 +77,8 @@ def build_site(results: list[str | Path], out_dir: str | Path,
             config_file = Path(tmp) / "mkdocs.yml"
             config_file.write_text(yaml.safe_dump(site_config(docs, staging)), encoding="utf-8")
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-        config.extra["copyview_results_files"] = [str(f.resolve()) for f in files]
+        # As given (relative to this process's directory): pages show them as the user named them.
+        config.extra["copyview_results_files"] = [str(f) for f in files]
         build(config)
         (staging / MARKER).write_text("built by copyview site\n", encoding="utf-8")
         pages = sum(1 for _ in staging.rglob("*.html")) - (1 if (staging / "404.html").exists()
