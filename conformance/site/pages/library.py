@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from conformance.site.markup import esc, front_matter, href, html_block, link, md_text
 from conformance.site.merge import Library
 from conformance.site.model import (
+    MATRIX,
     SiteData,
     badge_file,
     diff_page,
     library_page,
     operation_page,
 )
-from conformance.site.pages.common import case_details, scores_table, value_text
+from conformance.site.pages.common import case_details, class_chips, scores_table, value_text
 from conformance.site.results import Case, Run
 
 FAILING = frozenset({"fail", "crashed", "timeout"})
@@ -65,6 +68,19 @@ def _older_runs(library: Library, src: str) -> str:
             "</p>")
 
 
+def _behaviour(run: Run, site: SiteData, src: str) -> str:
+    rows = []
+    for category in site.categories:
+        cases = [c for c in run.cases if c.category == category]
+        if not cases:
+            continue
+        target = href(src, MATRIX) + "?category=" + quote(category, safe="")
+        rows.append(f'<tr><th><a href="{target}">{esc(category)}</a></th>'
+                    f"<td>{len(cases)}</td><td>{class_chips(cases)}</td></tr>")
+    return ('<table class="cv-table"><thead><tr><th>category</th><th>cases</th>'
+            f"<th>observed behaviour</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
 def render(library: Library, site: SiteData) -> str:
     run = library.current
     src = library_page(library.backend)
@@ -81,6 +97,9 @@ def render(library: Library, site: SiteData) -> str:
         "listed apart from failures.\n\n",
         html_block(scores_table(run, site.profiles, src), _badge_snippets(run, site.profiles,
                                                                          src)),
+        "## Behaviour by category\n\nWhat the operations of each category returned in this "
+        "library, over all their cases.\n\n",
+        html_block(_behaviour(run, site, src)),
         f"## Failures\n\n{len(failures)} case(s) fail a promised profile, crashed or timed "
         "out.\n\n",
     ]
