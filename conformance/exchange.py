@@ -278,24 +278,42 @@ def _observed_json(seen: PairObservation) -> dict[str, Any]:
     }
 
 
+#: How a repro writes through the sender (``None``: the sender's arrays take no writes).
+_SENDER_WRITES = {
+    "numpy": "x[...] = -1",
+    "torch": "x[...] = -1",
+    "xarray": "x[...] = -1",
+    "pandas": "x.iloc[(slice(None),) * x.ndim] = -1",
+    "memoryview": "x[0] = -1.0",
+}
+
+
 def _repro(exchange: Exchange, sender: Adapter | None, spec: InputSpec) -> str:
+    """A snippet, with the libraries alone, that shows whether writes through x reach y."""
     imports = ["import numpy as np", *exchange.imports()]
-    source = sender.repro_input(spec.recipe()) if sender else "..."
     if sender is not None:
         imports += [line for line in sender.repro_imports() if line not in imports]
-    return "\n".join([
-        *imports,
-        f"x = {source}",
+    lines = [
+        *dict.fromkeys(imports),
+        f"x = {sender.repro_input(spec.recipe()) if sender else '...'}",
         f"y = {exchange.source}",
         "print('same object:', y is x)",
-        "print('x before:', x)",
-        "print('y before:', y)",
+    ]
+    write = _SENDER_WRITES.get(exchange.sender)
+    if write is None:
+        return "\n".join([*lines, f"# {exchange.sender} arrays take no writes"])
+    return "\n".join([
+        *lines,
+        "y_before = np.array(y, copy=True)",
+        write,
+        "print('write through x seen in y:', not np.array_equal(np.array(y), y_before))",
     ])
 
 
 def record(exchange: Exchange, spec: InputSpec, seen: PairObservation, sender: Adapter | None,
-           judgement: Judgement) -> dict[str, Any]:
-    """One case record in the results format (category ``exchange``)."""
+           judgement: Judgement, x: Any = None) -> dict[str, Any]:
+    """One case record in the results format (category ``exchange``); ``x``: the sender's array."""
+    x_mem = None if sender is None or x is None else sender.memory(x)
     return {
         "id": f"{exchange.id}[{spec.id}]",
         "operation": exchange.id,
@@ -304,8 +322,9 @@ def record(exchange: Exchange, spec: InputSpec, seen: PairObservation, sender: A
         "generated": False,
         "expression": exchange.source,
         "input": {"id": spec.id, "expression": sender.repro_input(spec.recipe()) if sender
-                  else "", "dtype": spec.dtype, "shape": list(spec.shape), "strides": None,
-                  "itemsize": None},
+                  else "", "dtype": spec.dtype, "shape": list(spec.shape),
+                  "strides": None if x_mem is None else list(x_mem.layout.strides),
+                  "itemsize": None if x_mem is None else x_mem.layout.itemsize},
         "sender": exchange.sender,
         "receiver": exchange.receiver,
         "expected": None,
@@ -350,12 +369,12 @@ def run_exchange(exchange: Exchange, spec: InputSpec, adapters: _Adapters) -> di
         y = exchange.call(x)
     except Exception as exc:
         seen = PairObservation("error", error=type(exc).__name__, message=str(exc)[:200])
-        return record(exchange, spec, seen, sender, not_applicable("the exchange raised"))
+        return record(exchange, spec, seen, sender, not_applicable("the exchange raised"), x)
     try:
         seen = observe_pair(sender, x, receiver, y)
     except Exception as exc:  # an adapter or witness fault must not pass for a verdict
         seen = PairObservation("unknown", message=f"a witness failed: {exc!r}")
-    return record(exchange, spec, seen, sender, judge(exchange, seen))
+    return record(exchange, spec, seen, sender, judge(exchange, seen), x)
 
 
 def _missing_modules(exchange: Exchange) -> str | None:

@@ -19,6 +19,8 @@ from conformance.witnesses import (
     Claims,
     Mutation,
     claims_witness,
+    interleaved_halves,
+    interleaved_witness,
     keeps_alive,
     memory_witness,
     mutation_witness,
@@ -41,6 +43,8 @@ class Observation:
     mutation: Mutation = NO_MUTATION
     keeps_alive: bool | None = None
     claims: Claims | None = None
+    #: Byte overlap of ``y[::2]`` and ``y[1::2]`` (see ``Claims.interleaved``).
+    interleaved: bool | None = None
     dtype: str | None = None
     shape: tuple[int, ...] | None = None
     digest: str | None = None
@@ -61,6 +65,7 @@ class Observation:
             "base": claims.base if claims else None,
             "shares_memory": claims.shares_memory if claims else None,
             "may_share_memory": claims.may_share_memory if claims else None,
+            "shares_memory_interleaved": claims.interleaved if claims else None,
             "flags": claims.flags if claims else None,
             "dtype": self.dtype,
             "shape": None if self.shape is None else list(self.shape),
@@ -77,6 +82,7 @@ class Observation:
                 "mutation_backward": self.mutation.backward,
                 "write_refused": self.mutation.write_refused,
                 "keeps_alive": self.keeps_alive,
+                "memory_interleaved": self.interleaved,
             },
             "claims": None if self.claims is None else self.claims.to_json(),
             "dtype": self.dtype,
@@ -154,10 +160,13 @@ def _witness(adapter: Adapter, case: Case, holder: list[Any], x_mem: MemoryRepor
     values = digest(adapter, y) if case.values_matter else None
     dtype, shape = adapter.dtype_name(y), adapter.shape(y)
     memory = memory_witness(x_mem, adapter.memory(y))
-    claims = claims_witness(adapter, x, x_base, y)
+    halves = interleaved_halves(adapter, y)
+    interleaved = interleaved_witness(adapter, halves)
+    claims = claims_witness(adapter, x, x_base, y, halves)
+    del halves  # views of y: they must not keep anything alive for the keep-alive witness
     if y is x:
         return Observation("same-object", memory=memory, claims=claims, dtype=dtype,
-                           shape=shape, digest=values, **layout)
+                           shape=shape, digest=values, interleaved=interleaved, **layout)
     mutation = NO_MUTATION
     if caps.mutable and not caps.immutable:
         mutation = mutation_witness(adapter, x, y)
@@ -167,4 +176,5 @@ def _witness(adapter: Adapter, case: Case, holder: list[Any], x_mem: MemoryRepor
         del x, x_base  # the holder now keeps the only references the suite has
         alive = keeps_alive(adapter, holder, y)
     return Observation(cls, memory=memory, mutation=mutation, keeps_alive=alive, claims=claims,
-                       dtype=dtype, shape=shape, digest=values, **layout)
+                       dtype=dtype, shape=shape, digest=values, interleaved=interleaved,
+                       **layout)

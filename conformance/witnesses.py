@@ -115,12 +115,18 @@ def keeps_alive(adapter: Adapter, holder: list[Any], y: Any) -> bool:
 
 @dataclass(frozen=True)
 class Claims:
-    """What the library says about the result, relative to the input."""
+    """What the library says about the result, relative to the input.
+
+    ``interleaved`` is the library's ``shares_memory(y[::2], y[1::2])``: two halves whose byte
+    ranges interleave, so an answer read from bounds alone is caught (``None`` when ``y`` has
+    fewer than two rows or the library has no ``shares_memory``).
+    """
 
     base: str | None
     shares_memory: bool | None
     may_share_memory: bool | None
     flags: dict[str, bool] | None
+    interleaved: bool | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -128,7 +134,24 @@ class Claims:
             "shares_memory": self.shares_memory,
             "may_share_memory": self.may_share_memory,
             "flags": self.flags,
+            "shares_memory_interleaved": self.interleaved,
         }
+
+
+def interleaved_halves(adapter: Adapter, y: Any) -> tuple[Any, Any] | None:
+    """``(y[::2], y[1::2])``: even and odd rows, disjoint unless ``y`` aliases itself."""
+    shape = adapter.shape(y)
+    if not shape or shape[0] < 2:
+        return None
+    rest = (slice(None),) * (len(shape) - 1)
+    return y[(slice(None, None, 2), *rest)], y[(slice(1, None, 2), *rest)]
+
+
+def interleaved_witness(adapter: Adapter, halves: tuple[Any, Any] | None) -> bool | None:
+    """Do the two halves share a byte? (The truth the ``interleaved`` claim is held to.)"""
+    if halves is None:
+        return None
+    return memory_witness(adapter.memory(halves[0]), adapter.memory(halves[1]))
 
 
 def base_target(adapter: Adapter, x: Any, x_base: Any, y: Any) -> str | None:
@@ -145,12 +168,14 @@ def base_target(adapter: Adapter, x: Any, x_base: Any, y: Any) -> str | None:
     return "intermediate"
 
 
-def claims_witness(adapter: Adapter, x: Any, x_base: Any, y: Any) -> Claims:
+def claims_witness(adapter: Adapter, x: Any, x_base: Any, y: Any,
+                   halves: tuple[Any, Any] | None = None) -> Claims:
     return Claims(
         base=base_target(adapter, x, x_base, y),
         shares_memory=_ask(adapter.shares_memory, x, y),
         may_share_memory=_ask(adapter.may_share_memory, x, y),
         flags=adapter.flags(y),
+        interleaved=None if halves is None else _ask(adapter.shares_memory, *halves),
     )
 
 

@@ -94,3 +94,10 @@ def test_numpy_profile_compares_class_and_claims() -> None:
     assert verdict("numpy", "index-step", _with_claims(VIEW, base="input-base"), expected) == "pass"
     assert verdict("numpy", "index-step", _with_claims(VIEW, base="input"), expected) == "fail"
     assert verdict("numpy", "index-step", COPY, expected) == "fail"
+
+
+def test_consistency_catches_a_bounds_only_shares_memory() -> None:
+    observed = Observation("view", memory=True, mutation=Mutation(True, True, False),
+                           interleaved=False,
+                           claims=Claims(None, True, True, None, interleaved=True))
+    assert verdict("consistency", "index-step", observed) == "fail"

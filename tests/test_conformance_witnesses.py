@@ -81,3 +81,14 @@ def test_a_numpy_view_keeps_its_memory_alive() -> None:
     view = holder[0][10:20]
     assert keeps_alive(numpy_adapter, holder, view) is True
     assert holder == []
+
+
+def test_interleaved_halves_share_no_byte_unless_the_array_aliases_itself() -> None:
+    from conformance.witnesses import interleaved_halves, interleaved_witness
+
+    plain = np.arange(12.0).reshape(4, 3)
+    assert interleaved_witness(numpy_adapter, interleaved_halves(numpy_adapter, plain)) is False
+    broadcast = np.broadcast_to(np.arange(3.0), (4, 3))
+    assert interleaved_witness(numpy_adapter,
+                               interleaved_halves(numpy_adapter, broadcast)) is True
+    assert interleaved_halves(numpy_adapter, np.arange(1.0)) is None

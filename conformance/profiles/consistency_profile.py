@@ -1,6 +1,7 @@
 """The ``consistency`` profile: whatever a library chooses, its claims match the witnesses.
 
-Checked where both sides exist: ``shares_memory`` equals the byte truth; ``may_share_memory``
+Checked where both sides exist: ``shares_memory`` equals the byte truth (for the input and
+the result, and for the result's interleaved halves); ``may_share_memory``
 has no false negatives; a read-only flag means writes fail; a ``.base`` of None does not share
 memory; disjoint layouts mean writes do not propagate (a copy is independent both ways); a
 view keeps its memory alive after the input is dropped.
@@ -22,6 +23,10 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
         said = claims.shares_memory
         if said is not None and memory is not None and said != memory:
             problems.append(mismatch("shares_memory", said, memory) + " (the byte overlap)")
+        said = claims.interleaved
+        if said is not None and observed.interleaved is not None and said != observed.interleaved:
+            problems.append(mismatch("shares_memory(y[::2], y[1::2])", said,
+                                     observed.interleaved) + " (the byte overlap)")
         if claims.may_share_memory is False and memory:
             problems.append("may_share_memory=False, but the layouts overlap")
         if claims.base == "none" and memory and observed.cls != "same-object":

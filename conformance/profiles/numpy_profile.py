@@ -12,6 +12,8 @@ from conformance.cases import Case
 from conformance.observe import Observation
 from conformance.profiles.judgement import Judgement, fail_or_pass, mismatch, not_applicable
 
+LABELS = {"interleaved": "shares_memory(y[::2], y[1::2])"}
+
 
 def judge(case: Case, expected: Observation | None, observed: Observation) -> Judgement:
     if expected is None or expected.missing:
@@ -40,10 +42,10 @@ def _claims(observed: Observation, expected: Observation) -> list[str]:
     if got is None or want is None:
         return []
     problems = []
-    for name in ("base", "shares_memory", "may_share_memory"):
+    for name in ("base", "shares_memory", "may_share_memory", "interleaved"):
         value, target = getattr(got, name), getattr(want, name)
         if value is not None and target is not None and value != target:
-            problems.append(mismatch(name, value, target))
+            problems.append(mismatch(LABELS.get(name, name), value, target))
     for flag, target in (want.flags or {}).items():
         value = (got.flags or {}).get(flag)
         if value is not None and value != target:

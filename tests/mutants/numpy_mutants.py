@@ -66,13 +66,13 @@ class WrongBase(NumpyAdapter):
 
 
 class SharesMemoryFalsePositive(NumpyAdapter):
-    """``shares_memory`` says True for any two non-empty arrays."""
+    """``shares_memory`` answers from byte bounds alone (as ``may_share_memory`` does)."""
 
     name = "mutant-shares-false-positive"
     violates = frozenset({"numpy", "consistency"})
 
     def shares_memory(self, a: Any, b: Any) -> bool:
-        return a.size > 0 and b.size > 0
+        return bool(np.may_share_memory(a, b))
 
 
 class SharesMemoryFalseNegative(NumpyAdapter):
