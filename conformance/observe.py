@@ -129,8 +129,8 @@ def _observe(adapter: Adapter, case: Case) -> Observation:
     # The input and its base live only in ``holder``, so the keep-alive witness can drop them.
     try:
         holder = [adapter.build(case.input.recipe())]
-    except Exception as exc:  # an adapter fault, not a behaviour of the operation
-        return Observation("unknown", message=f"could not build the input: {exc!r}")
+    except Exception as exc:  # the library cannot make this input: no operation to judge
+        return Observation("not-applicable", message=f"could not build the input: {exc!r}")
     holder.append(adapter.base(holder[0]) if adapter.capabilities.has_base else None)
     x_mem = adapter.memory(holder[0])
     layout = {} if x_mem is None else {

@@ -140,7 +140,11 @@ def run_backend(
             worker = Worker(worker.backend)
             worker.ready()
     worker.close()
-    return [record for index in sorted(records) for record in records[index]]
+    ordered = [record for index in sorted(records) for record in records[index]]
+    unique: dict[str, dict[str, Any]] = {}
+    for record in ordered:  # a restarted worker may shrink to a case it already reported
+        unique.setdefault(record["id"], record)
+    return list(unique.values())
 
 
 def _drain(worker: Worker, job: Job, records: dict[int, list[dict[str, Any]]],

@@ -59,6 +59,7 @@ def run_job(adapter: Adapter, job: dict[str, Any], emit: Any) -> None:
     profiles = tuple(job["profiles"])
     deviations = tuple(Deviation(p, r) for p, r in job["deviations"])
     cases = [Case.from_json(c) for c in job["cases"]]
+    seen = {case.id for case in cases}  # a shrunk case already in the run is not repeated
     for index in range(job["start"], len(cases)):
         case = cases[index]
         emit({"event": "start", "index": index, "header": case_header(adapter, case)})
@@ -71,7 +72,8 @@ def run_job(adapter: Adapter, job: dict[str, Any], emit: Any) -> None:
                 return bool(fails_promised(again) & failing)
 
             minimal = shrink(case, oracle, still_fails)
-            if minimal.id != case.id:
+            if minimal.id not in seen:
+                seen.add(minimal.id)
                 shrunk = judged(adapter, oracle, minimal, profiles, deviations)
                 shrunk["shrunk_from"] = case.id
                 emit({"event": "shrunk", "index": index, "record": shrunk})
