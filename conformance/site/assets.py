@@ -61,6 +61,8 @@ CSS = """\
 .cv-permalink { font-size: .8em; opacity: .5; }
 .cv-verdicts { font-size: .75rem; }
 pre.cv-code { white-space: pre-wrap; }
+/* Expressions of chained operations span lines. */
+.cv-matrix th code { white-space: pre-wrap; }
 """
 
 JS = """\
