@@ -2,10 +2,11 @@
 
 Every case becomes one item named ``copyview[BACKEND]::CASE-ID``, so ``-k``, ``-x``, ``-n``
 (pytest-xdist: the case list is the same in every worker, being seeded) and ``--junitxml``
-work as usual. Cases run in-process, with the same engine, oracle, profiles and known
-deviations as ``copyview run``; a failing item prints the backend, the operation, the input
-layout, what was expected and by which profile, what each witness saw, and a repro snippet.
-Without ``--copyview-backend`` the plugin does nothing.
+work as usual. Cases use the same engine, oracle, profiles and known deviations as
+``copyview run``, but run in-process (``copyview run`` isolates crashes and hangs). A failing
+item prints the backend, the operation, the input layout, what was expected and by which
+profile, what each witness saw, and a repro snippet. Without ``--copyview-backend`` the
+plugin does nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="generated cases on top of the curated ones (default: 20)")
     group.addoption("--copyview-seed", type=int, default=0, metavar="N",
                     help="seed of the generated cases (default: 0)")
+    group.addoption("--copyview-ci", action="store_true",
+                    help="derandomize the generated cases (the seed is then unused)")
 
 
 class CopyviewFailure(Exception):
@@ -110,7 +113,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     profiles = tuple(config.getoption("copyview_profile") or PROFILES)
     cases = curated_cases() + generated_cases(
         oracle_adapter(), config.getoption("copyview_max_examples"),
-        config.getoption("copyview_seed"), ci=False)
+        config.getoption("copyview_seed"), ci=config.getoption("copyview_ci"))
     for spec in backends:
         try:
             adapter = load(spec)

@@ -34,6 +34,12 @@ def test_every_backend_document_follows_the_schema(small_run: dict) -> None:
         validate(doc)
 
 
+def test_case_ids_are_unique_in_a_document(small_run: dict) -> None:
+    for doc in small_run.values():
+        ids = [case["id"] for case in doc["cases"]]
+        assert len(ids) == len(set(ids))
+
+
 def test_schema_rejects_an_unknown_verdict(small_run: dict) -> None:
     doc = json.loads(json.dumps(small_run["numpy"]))
     first = doc["cases"][0]
