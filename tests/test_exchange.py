@@ -107,3 +107,16 @@ def test_exchange_uses_the_registered_adapters() -> None:
     adapters = _Adapters()
     assert adapters.get("numpy") is load("numpy")
     assert isinstance(adapters.get("no_such_backend"), str)
+
+
+def test_repro_shows_the_write_reaching_the_receiver() -> None:
+    import subprocess
+    import sys
+
+    record = run_exchange(BY_SOURCE[("numpy", "xr.DataArray(x)")], VECTOR, _Adapters())
+    if record["observed"]["class"] == "not-applicable":
+        pytest.skip(record["observed"]["error_message"])
+    out = subprocess.run([sys.executable, "-c", record["repro"]], capture_output=True,
+                         text=True, timeout=120, check=True).stdout
+    assert "write through x seen in y: True" in out
+    assert record["input"]["strides"] == [8] and record["input"]["itemsize"] == 8
