@@ -57,6 +57,10 @@ def _unit_axis(o: Operand) -> bool:
     return 1 in o.shape
 
 
+def _long_first_axis(o: Operand) -> bool:
+    return len(o.shape) >= 1 and o.shape[0] >= 2
+
+
 def _one_d(o: Operand) -> bool:
     return len(o.shape) == 1
 
@@ -240,6 +244,7 @@ NUMPY_OPERATIONS: tuple[Operation, ...] = (
     _op("squeeze", "shape", NP, "{x}.squeeze()", lambda xp, x: x.squeeze()),
     _op("expand-dims", "shape", NP, "{xp}.expand_dims({x}, 0)",
         lambda xp, x: xp.expand_dims(x, 0)),
+    _op("atleast-1d", "shape", NP, "{xp}.atleast_1d({x})", lambda xp, x: xp.atleast_1d(x)),
     _op("atleast-2d", "shape", NP, "{xp}.atleast_2d({x})", lambda xp, x: xp.atleast_2d(x)),
     _op("atleast-3d", "shape", NP, "{xp}.atleast_3d({x})", lambda xp, x: xp.atleast_3d(x)),
     _op("split-first", "shape", NP, "{xp}.split({x}, [1])[0]",
@@ -250,6 +255,12 @@ NUMPY_OPERATIONS: tuple[Operation, ...] = (
         lambda xp, x, shape: xp.broadcast_to(x, shape), params=_broadcast_shape),
     _op("diagonal", "shape", NP, "{x}.diagonal()", lambda xp, x: x.diagonal(),
         _all(_f64, _nd(2))),
+    _op("sliding-window-view", "shape", NP,
+        "{xp}.lib.stride_tricks.sliding_window_view({x}, 2, axis=0)",
+        lambda xp, x: xp.lib.stride_tricks.sliding_window_view(x, 2, axis=0),
+        _all(_f64, _nd(1), _long_first_axis)),
+    _op("broadcast-arrays-first", "shape", NP, "{xp}.broadcast_arrays({x}, {x})[0]",
+        lambda xp, x: xp.broadcast_arrays(x, x)[0]),
     _op("as-strided", "shape", NP, "{xp}.lib.stride_tricks.as_strided({x})",
         lambda xp, x: xp.lib.stride_tricks.as_strided(x)),
     # transpose family
@@ -279,6 +290,7 @@ NUMPY_OPERATIONS: tuple[Operation, ...] = (
     # explicit copies and conversions
     _op("copy-method", "copy", NP, "{x}.copy()", lambda xp, x: x.copy()),
     _op("copy-function", "copy", NP, "{xp}.copy({x})", lambda xp, x: xp.copy(x)),
+    _op("copy-method-F", "copy", NP, "{x}.copy(order='F')", lambda xp, x: x.copy(order="F")),
     _op("array", "copy", NP, "{xp}.array({x})", lambda xp, x: xp.array(x)),
     _op("array-copy-none", "copy", NP, "{xp}.array({x}, copy=None)",
         lambda xp, x: xp.array(x, copy=None)),
@@ -286,6 +298,8 @@ NUMPY_OPERATIONS: tuple[Operation, ...] = (
         lambda xp, x: xp.array(x, copy=False)),
     _op("array-other-dtype-copy-false", "copy", NP, "{xp}.array({x}, dtype={dtype}, copy=False)",
         lambda xp, x, dtype: xp.array(x, dtype=dtype, copy=False), params=_other_dtype),
+    _op("asarray-same-dtype", "copy", NP, "{xp}.asarray({x}, dtype={dtype})",
+        lambda xp, x, dtype: xp.asarray(x, dtype=dtype), _any_dtype, params=_same_dtype),
     _op("asarray-order-C-copy-false", "copy", NP, "{xp}.asarray({x}, order='C', copy=False)",
         lambda xp, x: xp.asarray(x, order="C", copy=False)),
     _op("ascontiguousarray", "copy", NP, "{xp}.ascontiguousarray({x})",
