@@ -48,3 +48,8 @@ def test_mutant_fails_exactly_the_profiles_it_violates(
     profiles = {profile for profile, _ in own}
     examples = sorted(own)[:5]
     assert profiles == set(mutant.violates), f"{mutant.name} failed {profiles}: {examples}"
+
+
+def test_plain_numpy_fails_no_profile(numpy_failures: set[tuple[str, str]]) -> None:
+    """The control: unmutated NumPy meets every profile as reference_impl predicts it."""
+    assert not numpy_failures, sorted(numpy_failures)[:10]
