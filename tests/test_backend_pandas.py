@@ -96,3 +96,14 @@ def test_pandas_operations_on_a_frame_have_their_known_class(operation: Operatio
     df = adapter.build(FRAME.recipe())
     y = operation.run(pd, df, Shape(FRAME.shape, FRAME.dtype))
     assert observe_pair(adapter, df, adapter, y).cls == PANDAS_CLASSES[operation.id]
+
+
+def test_pd_array_without_copy_is_a_view_that_bypasses_copy_on_write() -> None:
+    s = adapter.build(SERIES.recipe())
+    seen = observe_pair(adapter, s, adapter, pd.array(s, copy=False))
+    assert seen.cls == "view" and seen.mutation.backward is True
+
+
+def test_pd_array_copies_by_default() -> None:
+    s = adapter.build(SERIES.recipe())
+    assert observe_pair(adapter, s, adapter, pd.array(s)).cls == "copy"

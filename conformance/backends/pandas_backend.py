@@ -7,8 +7,9 @@ propagation, so the class is ``copy-on-write``. pandas has no public data addres
 comes from ``to_numpy()``, which under copy-on-write returns a *read-only view* of the internal
 values when it can and a fresh writeable copy otherwise, so a writeable answer means "cannot
 say" (``None``). Writes go through ``iloc``. Results that are NumPy arrays (``to_numpy()``,
-``values``) are handled as NumPy arrays. pandas has no 0-d or 3-D container, no ``newaxis``:
-such inputs are not built (``NotImplementedError``).
+``values``) are handled as NumPy arrays; ``ExtensionArray`` results (``pd.array(x)``) are
+written through their own ``__setitem__``, which copy-on-write does not guard. pandas has no
+0-d or 3-D container, no ``newaxis``: such inputs are not built (``NotImplementedError``).
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ def _pandas(obj: Any) -> bool:
     return isinstance(obj, (pd.Series, pd.DataFrame))
 
 
+def _extension(obj: Any) -> bool:
+    """pandas' 1-D ``ExtensionArray`` (what ``pd.array`` and ``Series.array`` return)."""
+    return isinstance(obj, pd.api.extensions.ExtensionArray)
+
+
 class PandasAdapter(Adapter):
     """Series and DataFrame, written through ``iloc``; no claims (pandas makes none)."""
 
@@ -106,18 +112,23 @@ class PandasAdapter(Adapter):
         return x
 
     def is_array(self, obj: Any) -> bool:
-        return _pandas(obj) or isinstance(obj, np.ndarray)
+        return _pandas(obj) or _extension(obj) or isinstance(obj, np.ndarray)
 
     def to_host(self, x: Any) -> np.ndarray:
-        return np.array(x.to_numpy() if _pandas(x) else x, copy=True, order="C")
+        values = x.to_numpy() if _pandas(x) or _extension(x) else x
+        return np.array(values, copy=True, order="C")
 
     def dtype_name(self, x: Any) -> str:
         if isinstance(x, pd.DataFrame):
             kinds = {dtype.name for dtype in x.dtypes}
             return kinds.pop() if len(kinds) == 1 else x.to_numpy().dtype.name
-        return x.dtype.name
+        return getattr(x.dtype, "numpy_dtype", x.dtype).name
 
     def memory(self, x: Any) -> MemoryReport | None:
+        if isinstance(x, pd.arrays.NumpyExtensionArray):
+            return numpy_adapter.memory(np.asarray(x))  # the wrapped ndarray, no copy
+        if _extension(x):
+            return None  # masked or Arrow-backed: no single byte layout
         if not _pandas(x):
             return numpy_adapter.memory(x)
         values = x.to_numpy()
@@ -132,6 +143,8 @@ class PandasAdapter(Adapter):
     def write(self, x: Any, index: tuple[int, ...], value: Any) -> None:
         if _pandas(x):
             x.iloc[index] = value
+        elif _extension(x):
+            x[index[0]] = value
         else:
             x[index] = value
 
@@ -140,6 +153,8 @@ class PandasAdapter(Adapter):
             x.iloc[:, :] = value
         elif isinstance(x, pd.Series):
             x.iloc[:] = value
+        elif _extension(x):
+            x[:] = value
         else:
             x[...] = value
 
@@ -148,6 +163,8 @@ class PandasAdapter(Adapter):
             x.iloc[:, :] = host
         elif isinstance(x, pd.Series):
             x.iloc[:] = host
+        elif _extension(x):
+            x[:] = host
         else:
             x[...] = host
 
