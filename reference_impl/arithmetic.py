@@ -25,7 +25,12 @@ from reference_impl.dtypes import (
     result_type,
     weak_scalar_type,
 )
-from reference_impl.layout import dense_strides, iteration_order
+from reference_impl.layout import (
+    contiguous_strides,
+    dense_strides,
+    is_contiguous,
+    iteration_order,
+)
 from reference_impl.manipulation import broadcast_shapes, broadcast_view
 
 
@@ -166,13 +171,47 @@ def _comparison_scalar_type(value: Any, dt: DType) -> DType:
     return weak_scalar_type(value, dt)
 
 
+def _trivial_order(arrays: list[ndarray], loop: list[DType]) -> str | None:
+    """'C' or 'F' when NumPy's ufunc takes its trivial path (no iterator), else None.
+
+    That path (``check_for_trivial_loop`` and ``try_trivial_single_output_loop``) needs
+    inputs of one shape (0-d ones aside), N-d inputs that need no cast and are contiguous
+    with the same pair of contiguity flags; the output is then F only for F-only inputs.
+    """
+    shape, flags = None, None
+    for a, dt in zip(arrays, loop, strict=True):
+        if a.ndim >= 2 and a.dtype is not dt:
+            return None
+        if a.ndim == 0:
+            continue
+        if shape is None:
+            shape = a.shape
+        elif a.shape != shape:
+            return None
+        if a.ndim >= 2:
+            pair = (is_contiguous(a._layout, "C"), is_contiguous(a._layout, "F"))
+            if not any(pair) or (flags is not None and pair != flags):
+                return None
+            flags = pair
+    return "F" if flags == (False, True) else "C"
+
+
 def elementwise(fn: Callable[..., Any], arrays: list[ndarray], compute: list[DType | None],
-                out_dtype: DType, scalar_if_0d: bool = False) -> Any:
-    """Apply ``fn`` over broadcast arrays into a fresh array laid out as NumPy's iterator does."""
+                out_dtype: DType, scalar_if_0d: bool = False,
+                loop: list[DType] | None = None) -> Any:
+    """Apply ``fn`` over broadcast arrays into a fresh array laid out as NumPy does.
+
+    ``loop`` (the ufunc loop's input types) allows NumPy's trivial path; without it (or when
+    the path does not apply) the layout is the iterator's (order='K').
+    """
     shape = broadcast_shapes(*(a.shape for a in arrays))
     views = [broadcast_view(a, shape) for a in arrays]
-    order = iteration_order(shape, [v.strides for v in views])
-    strides = dense_strides(shape, order, out_dtype.itemsize)
+    trivial = None if loop is None else _trivial_order(arrays, loop)
+    if trivial is not None:
+        strides = contiguous_strides(shape, out_dtype.itemsize, trivial)
+    else:
+        order = iteration_order(shape, [v.strides for v in views])
+        strides = dense_strides(shape, order, out_dtype.itemsize)
     columns = [
         v._values() if dt is None else [cast_value(x, dt) for x in v._values()]
         for v, dt in zip(views, compute, strict=True)
@@ -211,8 +250,9 @@ def binary(name: str, left: Any, right: Any) -> Any:
         fn = fn2
     arrays = [_operand(x) if _is_scalar(x) else x for x in (left, right)]
     if name not in COMPARISONS:
-        return elementwise(fn, arrays, [compute, compute], out, scalar_if_0d=True)
-    return elementwise(fn, arrays, [None, None], out, scalar_if_0d=True)
+        return elementwise(fn, arrays, [compute, compute], out, scalar_if_0d=True,
+                           loop=[compute, compute])
+    return elementwise(fn, arrays, [None, None], out, scalar_if_0d=True, loop=[compute, compute])
 
 
 def inplace(name: str, target: ndarray, other: Any) -> ndarray:
@@ -253,7 +293,7 @@ def unary(name: str, arr: ndarray) -> ndarray:
     out = arr.dtype
     if name == "abs" and out.kind == "c":
         out = DTYPES["float32" if out.itemsize == 8 else "float64"]
-    return elementwise(fn, [arr], [None], out, scalar_if_0d=True)
+    return elementwise(fn, [arr], [None], out, scalar_if_0d=True, loop=[arr.dtype])
 
 
 def where(condition: Any, x: Any, y: Any) -> ndarray:

@@ -98,6 +98,6 @@ def imag(arr: ndarray) -> ndarray:
     """Complex: a view of the imaginary parts. Otherwise a fresh read-only array of zeros."""
     if arr.dtype.kind == "c":
         return _part(arr, arr.itemsize // 2)
-    zeros = fresh_like(arr, "K")
+    zeros = fresh_like(arr, "A")  # NumPy: F order only for an F-and-not-C-contiguous input
     zeros._writeable = False
     return zeros

@@ -11,12 +11,13 @@ NumPy's ``mapiter``, the result is a transposed view of a fresh intermediate arr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import prod
 from typing import Any
 
 from reference_impl import buffer as _buffer
 from reference_impl.array import from_values, make_view, ndarray
 from reference_impl.dtypes import DTYPES, check_python_int
-from reference_impl.layout import Layout
+from reference_impl.layout import Layout, dense_strides, iteration_order, sorted_stride_perm
 
 _VALID = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer "
           "or boolean arrays are valid indices")
@@ -176,6 +177,7 @@ class _Plan:
     shape: tuple[int, ...]  # the intermediate: broadcast index shape, then the other axes
     consec: int  # the result is the intermediate with its first len(bshape) axes moved here
     nadv: int
+    strides: tuple[int, ...]  # of the intermediate, as NumPy's ``PyArray_MapIterNew`` picks
 
 
 def _plan(arr: ndarray, entries: list[_Entry]) -> _Plan:
@@ -225,7 +227,32 @@ def _plan(arr: ndarray, entries: list[_Entry]) -> _Plan:
     starts = [view.offset + sum(parts) for parts in zip(*columns, strict=True)] if columns else []
     offsets = [s + o for s in starts for o in sub_offsets]
     consec = _consecutive_position(_expand_ellipsis(arr, entries))
-    return _Plan(offsets, bshape + tuple(view.shape[i] for i in rest), consec, len(bshape))
+    sub_shape = tuple(view.shape[i] for i in rest)
+    index_strides = [broadcast_view(a, bshape).strides for _, a in index_arrays]
+    strides = _intermediate_strides(bshape, index_strides, sub_shape,
+                                    tuple(view.strides[i] for i in rest), arr.itemsize)
+    return _Plan(offsets, bshape + sub_shape, consec, len(bshape), strides)
+
+
+def _intermediate_strides(bshape: tuple[int, ...], index_strides: list[tuple[int, ...]],
+                          sub_shape: tuple[int, ...], sub_strides: tuple[int, ...],
+                          itemsize: int) -> tuple[int, ...]:
+    """Strides of the array advanced indexing fills (``PyArray_MapIterNew``).
+
+    The other axes (the subspace) keep their relative memory order; the broadcast index axes
+    come outside them, in the index arrays' memory order when the subspace holds one element,
+    else in C order.
+    """
+    sub_size = prod(sub_shape)
+    one = sub_size == 1
+    order = iteration_order(bshape, index_strides) if one else list(range(len(bshape)))
+    fancy = dense_strides(bshape, order, itemsize * sub_size)
+    sub = [0] * len(sub_shape)
+    step = itemsize
+    for axis in reversed(sorted_stride_perm(sub_strides)):
+        sub[axis] = step
+        step *= sub_shape[axis]
+    return fancy + tuple(sub)
 
 
 def _expand_ellipsis(arr: ndarray, entries: list[_Entry]) -> list[_Entry]:
@@ -261,7 +288,7 @@ def getitem(arr: ndarray, index: Any) -> Any:
         return make_view(arr, layout)
     plan = _plan(arr, entries)
     values = [_buffer.read(arr._buffer, o, arr.dtype) for o in plan.offsets]
-    result = from_values(values, plan.shape, arr.dtype)
+    result = from_values(values, plan.shape, arr.dtype, strides=plan.strides)
     if plan.consec:
         from reference_impl.manipulation import transpose
 
@@ -283,6 +310,10 @@ def _values_for(value: Any, shape: tuple[int, ...], arr: ndarray) -> list[Any]:
 
     _check_value(value, arr)
     src = _asarray(value)
+    if isinstance(value, (list, tuple)) and src.ndim > len(shape):
+        # NumPy coerces a nested sequence with at most the destination's number of axes.
+        raise ValueError("setting an array element with a sequence. The requested array "
+                         f"would exceed the maximum number of dimension of {len(shape)}.")
     while src.ndim > len(shape) and src.shape[0] == 1:
         src = src[0] if src.ndim > 1 else src.reshape(())
     try:

@@ -108,12 +108,16 @@ def _advanced_index(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str,
         return {"index": draw(st.sampled_from([True, False, ()]), "0-d index")}
     items: list[Any] = []
     for n in shape[: draw(st.integers(1, len(shape)), "indexed axes")]:
-        kind = draw(st.sampled_from(["list", "slice", "int", "2d", "bool", "array0d"]), "kind")
+        kind = draw(st.sampled_from(["list", "slice", "int", "2d", "bool", "array0d",
+                                     "transposed"]), "kind")
         if kind == "list":
             items.append(draw(_int_list(n), "int list"))
         elif kind == "2d":
             row = st.lists(st.integers(-n, max(n - 1, 0)), min_size=2, max_size=2)
             items.append([draw(row, "row")])
+        elif kind == "transposed":
+            square = st.lists(st.integers(-n, max(n - 1, 0)), min_size=2, max_size=2)
+            items.append(("T", [draw(square, "row 0"), draw(square, "row 1")]))
         elif kind == "slice":
             items.append(draw(_slice(n), "slice"))
         elif kind == "int":
@@ -133,6 +137,8 @@ def _realize(xp: Any, index: Any) -> Any:
     """Index items drawn as plain data, made arrays where the test asked for arrays."""
     if isinstance(index, tuple) and len(index) == 2 and index[0] == "0d":
         return xp.asarray(index[1])
+    if isinstance(index, tuple) and len(index) == 2 and index[0] == "T":
+        return xp.asarray(index[1]).T  # an index array that is not C-contiguous
     if isinstance(index, tuple):
         return tuple(_realize(xp, i) for i in index)
     return index
