@@ -84,6 +84,7 @@ def _lib(module: str) -> Any:
 
 NP, TORCH, JNP = ("np", "numpy"), ("torch", "torch"), ("jnp", "jax.numpy")
 PD, PA, XR = ("pd", "pandas"), ("pa", "pyarrow"), ("xr", "xarray")
+DA = ("da", "dask.array")
 ONE, TWO = (1,), (2,)
 
 #: The exchanges, grouped by sender. Receivers are named by their copyview backend.
@@ -129,6 +130,9 @@ EXCHANGES: tuple[Exchange, ...] = (
     Exchange("numpy", "xarray", "xr.DataArray({x})", lambda x: _lib("xarray").DataArray(x),
              (XR,)),
     Exchange("numpy", "memoryview", "memoryview({x})", memoryview),
+    Exchange("numpy", "dask", "da.from_array({x})", lambda x: _lib("dask.array").from_array(x),
+             (DA,)),
+    Exchange("numpy", "dask", "da.asarray({x})", lambda x: _lib("dask.array").asarray(x), (DA,)),
     # other libraries' arrays handed to NumPy
     Exchange("torch", "numpy", "{x}.numpy()", lambda x: x.numpy(), declared=SHARE),
     Exchange("torch", "numpy", "np.asarray({x})", lambda x: _lib("numpy").asarray(x), (NP,)),
