@@ -367,12 +367,8 @@ def sort_inplace(arr: ndarray, axis: int = -1) -> None:
     """``a.sort(axis)``: sorts the elements in place, along one axis."""
     from reference_impl.manipulation import moveaxis
 
+    axis = _normalize_axis(axis, arr.ndim)  # NumPy checks the axis before writeability
     arr._check_writeable()
-    if arr.ndim == 0:
-        from reference_impl.exceptions import AxisError
-
-        raise AxisError("axis -1 is out of bounds for array of dimension 0")
-    axis = _normalize_axis(axis, arr.ndim)
     moved = moveaxis(arr, axis, -1)
     n = moved.shape[-1]
     if moved.size == 0:

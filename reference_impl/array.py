@@ -152,8 +152,8 @@ class ndarray:
         return self[tuple(index)]
 
     def _scalar(self) -> Any:
-        if self.size != 1:
-            raise TypeError("only length-1 arrays can be converted to Python scalars")
+        if self.ndim:
+            raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
         return self._values()[0]
 
     def __bool__(self) -> bool:

@@ -61,7 +61,7 @@ class Flags:
     @writeable.setter
     def writeable(self, value: bool) -> None:
         a = self._array
-        if value and not a._writeable and not _may_write(a):
+        if value and not _may_write(a):
             raise ValueError("cannot set WRITEABLE flag to True of this array")
         a._writeable = bool(value)
 
@@ -79,8 +79,18 @@ class Flags:
 
 
 def _may_write(array: ndarray) -> bool:
-    """NumPy lets a view become writeable again only if its base array is writeable."""
+    """NumPy's ``_IsWriteable``: an owner may always be made writeable; a view only when an
+    array on its base chain is writeable (a non-array base, such as `as_strided`'s holder,
+    does not count)."""
+    from reference_impl.array import ndarray
+
     base = array._base
     if array._owndata or base is None:
         return True
-    return bool(getattr(base, "_writeable", False))
+    while isinstance(base, ndarray):
+        if base._writeable:
+            return True
+        if base._owndata or base._base is None:
+            return False
+        base = base._base
+    return False

@@ -343,6 +343,8 @@ OPS: list[Op] = [
     Op("setitem", _set_param, _apply_set),
     Op("a[idx] += 1", _fancy_inc_param, _apply_fancy_inc),
     Op("fill", _none, lambda xp, a, p: a.fill(1)),
+    Op("set writeable", lambda draw, shape, dtype: {"value": draw(st.booleans(), "value")},
+       lambda xp, a, p: setattr(a.flags, "writeable", p["value"])),
     Op("take", _fancy_inc_param, lambda xp, a, p: xp.take(a, p["index"])),
     Op("sort function", _none, lambda xp, a, p: xp.sort(a)),
     Op("sort method", _none, lambda xp, a, p: a.sort()),
