@@ -85,3 +85,11 @@ def test_memoryview_operations_have_their_known_class(operation: Operation) -> N
     m = adapter.build(VECTOR.recipe())
     y = operation.run(builtins, m, Shape(VECTOR.shape, VECTOR.dtype))
     assert observe_pair(adapter, m, adapter, y).cls == MEMORYVIEW_CLASSES[operation.id]
+
+
+def test_rows_of_a_matrix_slice_along_the_first_axis() -> None:
+    spec = InputSpec("reversed-rows-2d-float64", "float64", (3, 4),
+                     (("index", (slice(None, None, -1), slice(None))),))
+    m = adapter.build(spec.recipe())
+    assert adapter.memory(m).layout.strides == (-32, 8)
+    assert adapter.to_host(m).tolist()[0] == [8.0, 9.0, 10.0, 11.0]

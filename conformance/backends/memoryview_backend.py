@@ -4,9 +4,9 @@ A ``memoryview`` has no namespace of functions: its "namespace" is :mod:`builtin
 catalogue operation spelled ``xp.f(x)`` is missing, and only indexing runs. Its layout is
 exact through the buffer protocol (``numpy.asarray`` on a memoryview shares its bytes); it
 claims ``.obj`` (the exporting object, reported as the base), ``readonly`` and contiguity.
-It cannot slice in more than one dimension, and has no complex formats: such inputs are not
-built (``NotImplementedError``). Its own operations (``cast``, ``toreadonly``, ``tobytes``,
-``memoryview(m)``) are declared in :data:`OPERATIONS`.
+It slices along its first axis only (and takes no integer sub-views), and has no complex
+formats: other inputs are not built (``NotImplementedError``). Its own operations (``cast``,
+``toreadonly``, ``tobytes``, ``memoryview(m)``) are declared in :data:`OPERATIONS`.
 """
 
 from __future__ import annotations
@@ -37,6 +37,12 @@ FORMATS = {
 
 def _contiguous(o: Operand) -> bool:
     return o.dtype in FORMATS
+
+
+def _first_axis_slice(key: tuple[Any, ...]) -> bool:
+    """memoryview slices along its first axis only: ``(slice, :, :, ...)``."""
+    return (len(key) >= 1 and isinstance(key[0], slice)
+            and all(part == slice(None) for part in key[1:]))
 
 
 OPERATIONS: tuple[Operation, ...] = (
@@ -80,9 +86,9 @@ class MemoryviewAdapter(Adapter):
     def build(self, recipe: InputRecipe) -> memoryview:
         x = self.from_host(recipe.host)
         for kind, arg in recipe.steps:
-            if kind != "index" or x.ndim != 1 or len(arg) != 1 or arg[0] is None:
+            if kind != "index" or not _first_axis_slice(arg):
                 raise NotImplementedError(f"memoryview cannot apply {kind} {arg!r}")
-            x = x[arg[0]]  # a 1-tuple key is refused: memoryview wants the slice itself
+            x = x[arg[0]]  # a tuple key is refused: memoryview wants the slice itself
         return x
 
     def is_array(self, obj: Any) -> bool:
@@ -133,8 +139,9 @@ class MemoryviewAdapter(Adapter):
         fmt = FORMATS.get(recipe.dtype, "?")
         expr = (f"memoryview(bytearray(({values}).tobytes()))"
                 f".cast({fmt!r}, shape={list(recipe.host.shape)!r})")
-        # 1-D slices spelled as memoryview wants them; other steps fail there as they do here.
-        steps = tuple((k, a[0] if k == "index" and len(a) == 1 else a) for k, a in recipe.steps)
+        # First-axis slices spelled as memoryview wants them; other steps fail there as here.
+        steps = tuple((k, a[0] if k == "index" and _first_axis_slice(a) else a)
+                      for k, a in recipe.steps)
         return apply_steps_expression(expr, steps, "no_transpose_for_memoryview")
 
     def repro_report(self) -> list[str]:
