@@ -137,7 +137,9 @@ def run(args: argparse.Namespace) -> int:
         }
         doc = document(backend, run_record, records, report)
         if args.json:
-            write_atomic(args.json / f"{backend['name']}.json", doc)
+            path = args.json / f"{backend['name']}.json"
+            write_atomic(path, doc)
+            print(f"{backend['name']}: results written to {path}", file=sys.stderr)
         promised = backend["promised_profiles"]
         summary = summarise(records, list(profiles))
         for profile in profiles:
