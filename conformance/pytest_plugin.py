@@ -1,12 +1,13 @@
 """pytest plugin: ``pytest --copyview-backend=numpy`` runs the suite's cases as pytest items.
 
-Every case becomes one item named ``copyview[BACKEND]::CASE-ID``, so ``-k``, ``-x``, ``-n``
-(pytest-xdist: the case list is the same in every worker, being seeded) and ``--junitxml``
-work as usual. Cases use the same engine, oracle, profiles and known deviations as
-``copyview run``, but run in-process (``copyview run`` isolates crashes and hangs). A failing
-item prints the backend, the operation, the input layout, what was expected and by which
-profile, what each witness saw, and a repro snippet. Without ``--copyview-backend`` the
-plugin does nothing.
+Every case becomes one item named ``copyview[BACKEND]::CASE-ID``, plus one Hypothesis property
+``copyview[BACKEND]::property`` over random inputs and chains, whose failures Hypothesis
+shrinks. So ``-k``, ``-x``, ``-n`` (pytest-xdist: the case list is the same in every worker,
+being seeded) and ``--junitxml`` work as usual. Cases use the same engine, oracle, profiles
+and known deviations as ``copyview run``, but run in-process (``copyview run`` isolates
+crashes and hangs). A failing item prints the backend, the operation, the input layout, what
+was expected and by which profile, what each witness saw, and a repro snippet. Without
+``--copyview-backend`` the plugin does nothing.
 """
 
 from __future__ import annotations
@@ -70,6 +71,43 @@ class CopyviewItem(pytest.Item):
         return self.path, None, f"copyview {self.adapter.name} {self.case.id}"
 
 
+class CopyviewPropertyItem(pytest.Item):
+    """Random cases on one backend as one Hypothesis property: a failure is shrunk by
+    Hypothesis itself and reported as its minimal example."""
+
+    def __init__(self, *, adapter: Any, profiles: tuple[str, ...], deviations: tuple[Any, ...],
+                 max_examples: int, seed: int, ci: bool, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.adapter, self.profiles, self.deviations = adapter, profiles, deviations
+        self.max_examples, self.seed, self.ci = max_examples, seed, ci
+
+    def runtest(self) -> None:
+        from hypothesis import HealthCheck, given, seed, settings
+
+        from conformance.strategies import cases
+        from conformance.worker import judged, oracle_adapter
+
+        oracle = oracle_adapter()
+
+        @settings(max_examples=self.max_examples, database=None, deadline=None,
+                  derandomize=self.ci, suppress_health_check=list(HealthCheck))
+        @given(case=cases(oracle))
+        def conforms(case: Any) -> None:
+            record = judged(self.adapter, oracle, case, self.profiles, self.deviations)
+            if any(v["verdict"] in FAILING for v in record["verdicts"].values()):
+                raise CopyviewFailure(explain(self.adapter, record))
+
+        (conforms if self.ci else seed(self.seed)(conforms))()
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, CopyviewFailure):
+            return f"minimal failing case (shrunk by Hypothesis):\n{excinfo.value}"
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"copyview {self.adapter.name} property"
+
+
 def explain(adapter: Any, record: dict[str, Any], minimal: Any = None) -> str:
     """A failing case, explained: who, what, expected by whom, what each witness saw, repro."""
     observed, expected = record["observed"], record["expected"]
@@ -120,6 +158,11 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         except BackendError as exc:
             raise pytest.UsageError(str(exc)) from None
         deviations = deviation_files.load(adapter.name)
+        items.append(CopyviewPropertyItem.from_parent(
+            session, name=f"copyview[{adapter.name}]::property", adapter=adapter,
+            profiles=profiles, deviations=deviations,
+            max_examples=max(config.getoption("copyview_max_examples"), 1),
+            seed=config.getoption("copyview_seed"), ci=config.getoption("copyview_ci")))
         for case in cases:
             items.append(CopyviewItem.from_parent(
                 session, name=f"copyview[{adapter.name}]::{case.id}", adapter=adapter,

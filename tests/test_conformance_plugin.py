@@ -44,3 +44,15 @@ def test_items_run_in_parallel_under_xdist(tmp_path: Path) -> None:
                      "-n", "2", "-k", "asarray-copy and contiguous-2d")
     assert done.returncode == 0, done.stdout
     assert "passed" in done.stdout and "failed" not in done.stdout
+
+
+def test_property_item_reports_the_example_hypothesis_shrank_to(tmp_path: Path) -> None:
+    tests = Path(__file__).parent
+    done = pytest_in(tmp_path, f"--rootdir={tmp_path}",
+                     "--copyview-backend=mutants.numpy_mutants:SharesMemoryFalseNegative",
+                     "--copyview-max-examples=50", "-q", "-k", "property",
+                     "-o", f"pythonpath={tests}")
+    assert done.returncode == 1
+    assert "minimal failing case (shrunk by Hypothesis)" in done.stdout
+    assert "operation: index-ellipsis" in done.stdout  # the simplest view there is
+    assert "shape=() strides=[]" in done.stdout  # on the smallest input
