@@ -66,3 +66,10 @@ def test_masked_elements_read_as_the_marker() -> None:
 def test_view_with_another_itemsize_raises_for_masked_arrays() -> None:
     with pytest.raises(ValueError):
         _x().view("int8")
+
+
+def test_ma_asarray_copies_a_transposed_masked_array() -> None:
+    spec = InputSpec("transposed-2d-float64", "float64", (3, 4), (("permute", (1, 0)),))
+    x = adapter.build(spec.recipe())
+    assert observe_pair(adapter, x, adapter, np.ma.asarray(x)).cls == "copy"
+    assert np.ma.asanyarray(x) is x
