@@ -90,6 +90,20 @@ def parse(arr: ndarray, index: Any) -> list[_Entry]:
     if used > arr.ndim:
         raise IndexError(f"too many indices for array: array is {arr.ndim}-dimensional, but "
                          f"{used} were indexed")
+    dim = 0
+    for e in entries:  # NumPy checks these while parsing, before looking at any value
+        if e.kind == "ellipsis":
+            dim += arr.ndim - used
+        elif e.kind in ("int", "int0d"):
+            _normalize_int(e.value, arr.shape[dim], dim)
+        elif e.kind == "mask":
+            for k, n in enumerate(e.value.shape):
+                if arr.shape[dim + k] != n:
+                    raise IndexError(
+                        f"boolean index did not match indexed array along axis {dim + k}; "
+                        f"size of axis is {arr.shape[dim + k]} but size of corresponding "
+                        f"boolean axis is {n}")
+        dim += e.ndim
     return entries
 
 
@@ -335,6 +349,7 @@ def setitem(arr: ndarray, index: Any, value: Any) -> None:
         values = _values_for(value, layout.shape, arr)
         offsets = _buffer.element_offsets(layout.offset, layout.shape, layout.strides)
     else:
+        _check_value(value, arr)  # NumPy converts the value before broadcasting the indices
         plan = _plan(arr, entries)
         order = _result_axes(plan)
         result_shape = tuple(plan.shape[i] for i in order)
