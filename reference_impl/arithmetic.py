@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable
+from math import prod
 from typing import Any
 
 from reference_impl import buffer as _buffer
@@ -338,6 +339,8 @@ def take(arr: Any, indices: Any, axis: int | None = None) -> Any:
     arr = _operand(arr)
     if axis is None:
         arr, axis = ravel(arr), 0
+    elif arr.ndim == 0:
+        arr = ravel(arr)  # NumPy's PyArray_CheckAxis treats a 0-d array as 1-d
     axis = _normalize_axis(axis, arr.ndim)
     idx = _operand(indices)
     if idx.size == 0 and isinstance(indices, (list, tuple)):
@@ -345,6 +348,12 @@ def take(arr: Any, indices: Any, axis: int | None = None) -> Any:
     if idx.dtype.kind not in "iu":
         raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64')")
     n = arr.shape[axis]
+    shape = arr.shape[:axis] + idx.shape + arr.shape[axis + 1 :]
+    if n == 0 and prod(shape):
+        raise IndexError("cannot do a non-empty take from an empty axes.")
+    if prod(arr.shape[:axis]) == 0:
+        # NumPy checks the indices inside its copy loop, which an empty outer part skips.
+        return from_values([], shape, arr.dtype)
     for i in idx._values():
         if not -n <= i < n:
             raise IndexError(f"index {i} is out of bounds for axis {axis} with size {n}")

@@ -350,6 +350,10 @@ OPS: list[Op] = [
     Op("sort method", _none, lambda xp, a, p: a.sort()),
     Op("where", _where_param, _apply_where),
     Op("as_strided", _none, lambda xp, a, p: _stride_tricks(xp).as_strided(a)),
+    Op("as_strided with a zero-stride axis", _none, lambda xp, a, p: _stride_tricks(
+        xp).as_strided(a, (2, *a.shape), (0, *a.strides))),
+    Op("take along an axis", _split_param, lambda xp, a, p: xp.take(
+        a, [0, -1][: p["sections"]], axis=p["axis"])),
     Op("sliding_window_view", _window_param, lambda xp, a, p: _stride_tricks(
         xp).sliding_window_view(a, p["window"], axis=p["axis"])),
     Op("shares_memory with a[::2]", _none,
