@@ -143,7 +143,10 @@ def _to_float32(value: float) -> float:
 
 
 def cast_value(value: Any, dt: DType) -> Any:
-    """Cast one Python value as NumPy's unsafe cast does (ints wrap, floats truncate)."""
+    """Cast one Python value as NumPy's unsafe cast does (ints wrap, floats truncate).
+
+    Note: NumPy warns (ComplexWarning, invalid value) on some of these casts; no warnings here.
+    """
     if dt.kind == "b":
         return bool(value)
     if dt.kind in "iu":

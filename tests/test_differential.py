@@ -33,6 +33,7 @@ class InputRecipe:
     """How to build the input: owner -> reshape -> slices -> transpose -> broadcast."""
 
     dtype: str
+    halves: bool  # values -1.5, -1, ..., 1.5 (truncated for integer dtypes) instead of -3..3
     shape: tuple[int, ...]
     slices: tuple[slice, ...]
     perm: tuple[int, ...] | None
@@ -40,7 +41,8 @@ class InputRecipe:
 
     def build(self, xp: Any) -> list[Any]:
         size = prod(self.shape)
-        owner = (xp.arange(size) % 7 - 3).astype(getattr(xp, self.dtype))
+        values = xp.arange(size) % 7 - 3
+        owner = (values * 0.5 if self.halves else values).astype(getattr(xp, self.dtype))
         arr = owner.reshape(self.shape)[self.slices or ...]
         if self.perm is not None:
             arr = arr.transpose(self.perm)
@@ -61,8 +63,8 @@ def input_recipes(draw: Any) -> InputRecipe:
     perm = draw(st.one_of(st.none(), st.permutations(range(len(shape)))).map(
         lambda p: None if p is None else tuple(p)), label="transpose")
     broadcast = draw(st.one_of(st.none(), st.none(), st.integers(0, 2)), label="broadcast")
-    return InputRecipe(draw(st.sampled_from(DTYPES), label="dtype"), shape, slices, perm,
-                       broadcast)
+    return InputRecipe(draw(st.sampled_from(DTYPES), label="dtype"),
+                       draw(st.booleans(), label="halves"), shape, slices, perm, broadcast)
 
 
 # -- the operation table ------------------------------------------------------------------------
@@ -202,7 +204,7 @@ def _scalar_param(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str, A
     if dtype.startswith("complex"):
         ops = ["add", "sub", "mul", "eq", "lt"]
     return {"op": draw(st.sampled_from(ops), "op"),
-            "value": draw(st.sampled_from([0, 1, 2, -1, 300, 0.5, -1.5, True]), "value"),
+            "value": draw(st.sampled_from([0, 1, 2, -1, 300, 0.5, -1.5, True, 1j]), "value"),
             "reflected": draw(st.booleans(), "reflected")}
 
 
