@@ -188,6 +188,8 @@ class ndarray:
         return self.copy()
 
     # -- methods, delegating to the module that owns the concept --------------------------------
+    # Those modules build arrays with this module's constructors, so they are imported when a
+    # method first runs rather than at the top (which would be a circular import).
     def reshape(self, *shape: Any, order: str = "C", copy: bool | None = None) -> ndarray:
         from reference_impl.reshape import reshape
 

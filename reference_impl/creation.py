@@ -72,23 +72,25 @@ def _from_interface(obj: Any) -> ndarray:
     iface = obj.__array_interface__
     dt = to_dtype(iface["typestr"])
     shape = tuple(iface["shape"])
-    strides = iface.get("strides") or None
     data = iface["data"]
-    if not isinstance(data, tuple):
-        raw = memoryview(data).cast("B").tobytes()
-        address, keep = ctypes.addressof(ctypes.create_string_buffer(raw, len(raw))), raw
-    else:
-        address, keep = data[0], None
-    layout = Layout(address + iface.get("offset", 0), shape,
-                    strides if strides else _c_strides(shape, dt), dt.itemsize)
+    if isinstance(data, tuple):  # (address, read-only flag)
+        address = data[0]
+
+        def fetch(lo: int, n: int) -> bytes:
+            return ctypes.string_at(lo, n)
+    else:  # an object exposing the buffer protocol (NumPy scalars do this)
+        raw, address = memoryview(data).cast("B").tobytes(), 0
+
+        def fetch(lo: int, n: int) -> bytes:
+            return raw[lo : lo + n]
+
+    strides = iface.get("strides") or _c_strides(shape, dt)
+    layout = Layout(address + iface.get("offset", 0), shape, strides, dt.itemsize)
     lo, hi = layout.extent
     foreign = allocate((), dt)
     foreign._buffer = Buffer(hi - lo)
     if hi > lo:
-        if keep is not None:
-            foreign._buffer.data[:] = keep[lo - address : hi - address]
-        else:
-            foreign._buffer.data[:] = ctypes.string_at(lo, hi - lo)
+        foreign._buffer.data[:] = fetch(lo, hi - lo)
     foreign._layout = Layout(layout.offset - lo, shape, layout.strides, dt.itemsize)
     return copy_array(foreign, "K")
 
