@@ -358,7 +358,7 @@ def take(arr: Any, indices: Any, axis: int | None = None) -> Any:
         if not -n <= i < n:
             raise IndexError(f"index {i} is out of bounds for axis {axis} with size {n}")
     result = getitem(arr, (slice(None),) * axis + (idx,))
-    if isinstance(result, ndarray) and (result.base is not None or not result.flags.c_contiguous):
+    if isinstance(result, ndarray):  # NumPy's take allocates its own C-ordered result
         result = from_values(result._values(), result.shape, result.dtype)
     return result
 

@@ -331,11 +331,11 @@ OPS: list[Op] = [
     Op(".real", _none, lambda xp, a, p: a.real),
     Op(".imag", _none, lambda xp, a, p: a.imag),
     Op("copy method", _order, lambda xp, a, p: a.copy(order=p["order"])),
-    Op("copy function", _none, lambda xp, a, p: xp.copy(a)),
+    Op("copy function", _order, lambda xp, a, p: xp.copy(a, order=p["order"])),
     Op("asarray", _asarray_param, lambda xp, a, p: xp.asarray(
         a, dtype=_dt(xp, p["dtype"]), order=p["order"], copy=p["copy"])),
     Op("array", _asarray_param, lambda xp, a, p: xp.array(
-        a, dtype=_dt(xp, p["dtype"]), copy=p["copy"], ndmin=p["ndmin"])),
+        a, dtype=_dt(xp, p["dtype"]), copy=p["copy"], order=p["order"], ndmin=p["ndmin"])),
     Op("ascontiguousarray", _none, lambda xp, a, p: xp.ascontiguousarray(a)),
     Op("asfortranarray", _none, lambda xp, a, p: xp.asfortranarray(a)),
     Op("arithmetic with a scalar", _scalar_param, _apply_scalar),
