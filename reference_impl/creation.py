@@ -174,8 +174,10 @@ def array(obj: Any, dtype: Any = None, *, copy: bool | None = True, order: str |
 
 
 def _copy_as(arr: ndarray, dt: DType, order: str) -> ndarray:
+    # NumPy's array() reads order 'A' as F for an F-only-contiguous input and otherwise puts
+    # no order on the copy, which then keeps the input's layout (K).
     if order == "A":
-        order = "F" if is_fortran(arr) else "C"
+        order = "F" if is_fortran(arr) else "K"
     return astype(arr, dt, order=order, copy=True)
 
 

@@ -44,6 +44,11 @@ CASES = {
                                    "same-object"),
     "array copies by default": (matrix, lambda xp, a: xp.array(a), "copy"),
     "array keeps a transposed layout": (matrix, lambda xp, a: xp.array(a.T), "copy"),
+    "array order A keeps a non-contiguous layout": (
+        lambda xp: (xp.arange(24.0).reshape(2, 3, 4).transpose(1, 0, 2)[:, ::-1],),
+        lambda xp, a: xp.array(a, order="A"), "copy"),
+    "array order A of an F-contiguous array": (
+        matrix, lambda xp, a: xp.array(a.T, order="A"), "copy"),
     "array copy=None is the input": (matrix, lambda xp, a: xp.array(a, copy=None),
                                      "same-object"),
     "array dtype with copy=False": (matrix, lambda xp, a: xp.array(a, dtype=int, copy=False),
