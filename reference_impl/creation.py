@@ -166,7 +166,6 @@ def array(obj: Any, dtype: Any = None, *, copy: bool | None = True, order: str |
     if not fresh and (copy is True or target is not source.dtype or not order_ok):
         if copy is False:
             raise ValueError("Unable to avoid copy while creating an array as requested.")
-        fresh = True
         source = _copy_as(source, target, order)
     elif fresh and (target is not source.dtype or not order_ok):
         source = _copy_as(source, target, order)
@@ -174,9 +173,14 @@ def array(obj: Any, dtype: Any = None, *, copy: bool | None = True, order: str |
 
 
 def _copy_as(arr: ndarray, dt: DType, order: str) -> ndarray:
-    # NumPy's array() reads order 'A' as F for an F-only-contiguous input and otherwise puts
-    # no order on the copy, which then keeps the input's layout (K).
-    if order == "A":
+    """The copy ``array()`` makes (``_array_fromobject_generic``): its order depends on
+    whether the dtype changes. Same dtype: ``PyArray_NewCopy`` (order 'A' is F for an
+    F-only-contiguous input, else C). New dtype: C or F when asked, else F for an
+    F-only-contiguous input and the input's own layout (K) otherwise."""
+    if dt is arr.dtype:
+        if order == "A":
+            order = "F" if is_fortran(arr) else "C"
+    elif order in ("A", "K"):
         order = "F" if is_fortran(arr) else "K"
     return astype(arr, dt, order=order, copy=True)
 

@@ -47,6 +47,9 @@ CASES = {
     "array order A keeps a non-contiguous layout": (
         lambda xp: (xp.arange(24.0).reshape(2, 3, 4).transpose(1, 0, 2)[:, ::-1],),
         lambda xp, a: xp.array(a, order="A"), "copy"),
+    "array order A with a new dtype keeps a non-contiguous layout": (
+        lambda xp: (xp.arange(24.0).reshape(2, 3, 4).transpose(1, 0, 2)[:, ::-1],),
+        lambda xp, a: xp.array(a, dtype=xp.float32, order="A"), "copy"),
     "array order A of an F-contiguous array": (
         matrix, lambda xp, a: xp.array(a.T, order="A"), "copy"),
     "array copy=None is the input": (matrix, lambda xp, a: xp.array(a, copy=None),
