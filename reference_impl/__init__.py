@@ -28,6 +28,7 @@ from reference_impl.creation import (
 )
 from reference_impl.dtypes import DTYPES, DType, can_cast_safe, dtype, result_type
 from reference_impl.exceptions import AxisError, TooHardError
+from reference_impl.indexing import nonzero
 from reference_impl.layout import Layout
 from reference_impl.manipulation import (
     array_split,
@@ -70,13 +71,13 @@ complex128 = DTYPES["complex128"]
 intp = int64
 
 __all__ = [
-    "AxisError", "DType", "Layout", "TooHardError", "arange", "array", "array_split",
-    "asanyarray", "asarray", "ascontiguousarray", "asfortranarray", "astype", "atleast_1d",
-    "atleast_2d", "atleast_3d", "bool", "bool_", "broadcast_arrays", "broadcast_shapes",
-    "broadcast_to", "can_cast_safe", "complex64", "complex128", "copy", "diagonal", "dtype",
-    "empty", "empty_like", "exceptions", "expand_dims", "flatten", "float32", "float64", "full",
-    "full_like", "int8", "int16", "int32", "int64", "intp", "lib", "matrix_transpose",
-    "may_share_memory", "moveaxis", "ndarray", "newaxis", "ones", "ones_like", "permute_dims",
-    "ravel", "reshape", "result_type", "shares_memory", "sort", "split", "squeeze", "swapaxes",
-    "take", "transpose", "uint8", "uint16", "uint32", "uint64", "where", "zeros", "zeros_like",
+    "AxisError", "DType", "Layout", "TooHardError", "arange", "array", "array_split", "asanyarray",
+    "asarray", "ascontiguousarray", "asfortranarray", "astype", "atleast_1d", "atleast_2d",
+    "atleast_3d", "bool", "bool_", "broadcast_arrays", "broadcast_shapes", "broadcast_to",
+    "can_cast_safe", "complex64", "complex128", "copy", "diagonal", "dtype", "empty", "empty_like",
+    "exceptions", "expand_dims", "flatten", "float32", "float64", "full", "full_like", "int8",
+    "int16", "int32", "int64", "intp", "lib", "matrix_transpose", "may_share_memory", "moveaxis",
+    "ndarray", "newaxis", "nonzero", "ones", "ones_like", "permute_dims", "ravel", "reshape",
+    "result_type", "shares_memory", "sort", "split", "squeeze", "swapaxes", "take", "transpose",
+    "uint8", "uint16", "uint32", "uint64", "where", "zeros", "zeros_like",
 ]

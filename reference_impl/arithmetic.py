@@ -297,8 +297,20 @@ def unary(name: str, arr: ndarray) -> ndarray:
     return elementwise(fn, [arr], [None], out, scalar_if_0d=True, loop=[arr.dtype])
 
 
-def where(condition: Any, x: Any, y: Any) -> ndarray:
-    """``where(c, x, y)``: a fresh array; Python scalars in ``x``/``y`` are weak, as in NumPy."""
+_MISSING = object()
+
+
+def where(condition: Any, x: Any = _MISSING, y: Any = _MISSING) -> Any:
+    """``where(c, x, y)``: a fresh array; Python scalars in ``x``/``y`` are weak, as in NumPy.
+
+    ``where(c)`` is ``nonzero(c)``.
+    """
+    if x is _MISSING and y is _MISSING:
+        from reference_impl.indexing import nonzero
+
+        return nonzero(condition)
+    if x is _MISSING or y is _MISSING:
+        raise ValueError("either both or neither of x and y should be given")
     c = _operand(condition)
     if _is_scalar(x) and _is_scalar(y):
         dt = result_type(_operand(x).dtype, _operand(y).dtype)

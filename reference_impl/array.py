@@ -274,6 +274,11 @@ class ndarray:
 
         sort_inplace(self, axis)
 
+    def nonzero(self) -> tuple[ndarray, ...]:
+        from reference_impl.indexing import nonzero
+
+        return nonzero(self)
+
     def take(self, indices: Any, axis: int | None = None) -> Any:
         from reference_impl.arithmetic import take
 

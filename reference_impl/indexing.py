@@ -392,3 +392,28 @@ def _scalar_value(value: Any, arr: ndarray) -> Any:
         raise TypeError(f"int() argument must be a real number, not {type(value).__name__!r}")
     _check_value(value, arr)
     return value
+
+
+def nonzero(arr: Any) -> tuple[ndarray, ...]:
+    """Indices of the true elements, one array per axis.
+
+    As in NumPy, the index arrays are column views of one fresh ``(count, ndim)`` array, so
+    their ``.base`` is that intermediate, not None.
+    """
+    arr = _asarray(arr)
+    if arr.ndim == 0:
+        raise ValueError("Calling nonzero on 0d arrays is not allowed. Use "
+                         "np.atleast_1d(scalar).nonzero() instead.")
+    hits = [i for i, v in enumerate(arr._values()) if v]
+    coords: list[int] = []
+    for flat in hits:
+        index = []
+        for n in reversed(arr.shape):
+            flat, i = divmod(flat, n)
+            index.append(i)
+        coords += reversed(index)
+    int64 = DTYPES["int64"]
+    table = from_values(coords, (len(hits), arr.ndim), int64)
+    row = arr.ndim * int64.itemsize
+    return tuple(make_view(table, Layout(table._layout.offset + k * int64.itemsize, (len(hits),),
+                                         (row,), int64.itemsize)) for k in range(arr.ndim))

@@ -340,7 +340,8 @@ OPS: list[Op] = [
     Op("asfortranarray", _none, lambda xp, a, p: xp.asfortranarray(a)),
     Op("arithmetic with a scalar", _scalar_param, _apply_scalar),
     Op("arithmetic with an array", _array_param, _apply_array),
-    Op("negative", _none, lambda xp, a, p: -a),
+    Op("unary operator", lambda draw, shape, dtype: {"op": draw(st.sampled_from(
+        ["neg", "pos", "abs", "invert"]), "op")}, lambda xp, a, p: getattr(operator, p["op"])(a)),
     Op("in-place operator", _inplace_param, _apply_inplace),
     Op("setitem", _set_param, _apply_set),
     Op("a[idx] += 1", _fancy_inc_param, _apply_fancy_inc),
@@ -351,6 +352,7 @@ OPS: list[Op] = [
     Op("sort function", _none, lambda xp, a, p: xp.sort(a)),
     Op("sort method", _none, lambda xp, a, p: a.sort()),
     Op("where", _where_param, _apply_where),
+    Op("nonzero", _none, lambda xp, a, p: xp.nonzero(a)),
     Op("as_strided", _none, lambda xp, a, p: _stride_tricks(xp).as_strided(a)),
     Op("as_strided with a zero-stride axis", _none, lambda xp, a, p: _stride_tricks(
         xp).as_strided(a, (2, *a.shape), (0, *a.strides))),

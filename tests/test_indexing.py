@@ -99,3 +99,19 @@ SET = {
 def test_setitem_matches_numpy(case: str) -> None:
     build, op, kind = SET[case]
     assert assert_same_behaviour(build, op, case).kind == kind
+
+
+NONZERO = {
+    "nonzero of a 2-d array": (cube, lambda xp, a: xp.nonzero(a[0] % 5)),
+    "nonzero method of a transposed array": (cube, lambda xp, a: (a[0] > 3).T.nonzero()),
+    "nonzero of a 1-d array": (vector, lambda xp, a: xp.nonzero(a)),
+    "nonzero of an empty array": (cube, lambda xp, a: xp.nonzero(a[:, :0])),
+    "nonzero of 0-d": (zero_d, lambda xp, a: xp.nonzero(a)),
+    "where with one argument": (cube, lambda xp, a: xp.where(a > 20)),
+}
+
+
+@pytest.mark.parametrize("case", NONZERO)
+def test_nonzero_matches_numpy(case: str) -> None:
+    build, op = NONZERO[case]
+    assert assert_same_behaviour(build, op, case).kind in ("sequence", "error")
