@@ -1,0 +1,45 @@
+"""Reversing axes: ``flip``, ``fliplr``, ``flipud``, views with negated strides.
+
+Each is basic indexing with ``slice(None, None, -1)`` on the chosen axes, so the result is a
+new view whose ``.base`` collapses to the data owner, exactly as NumPy builds it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reference_impl.manipulation import normalize_axes
+
+
+def _asanyarray(x: Any) -> Any:
+    from reference_impl.creation import asanyarray
+
+    return asanyarray(x)
+
+
+def flip(m: Any, axis: Any = None) -> Any:
+    """``m`` reversed along ``axis`` (all axes when None); a 0-d input gives its scalar."""
+    m = _asanyarray(m)
+    reverse = slice(None, None, -1)
+    if axis is None:
+        index = (reverse,) * m.ndim
+    else:
+        axes = normalize_axes(axis, m.ndim)
+        index = tuple(reverse if i in axes else slice(None) for i in range(m.ndim))
+    return m[index]
+
+
+def fliplr(m: Any) -> Any:
+    """``m`` reversed along axis 1; NumPy requires at least two axes."""
+    m = _asanyarray(m)
+    if m.ndim < 2:
+        raise ValueError("Input must be >= 2-d.")
+    return m[:, ::-1]
+
+
+def flipud(m: Any) -> Any:
+    """``m`` reversed along axis 0; NumPy requires at least one axis."""
+    m = _asanyarray(m)
+    if m.ndim < 1:
+        raise ValueError("Input must be >= 1-d.")
+    return m[::-1, ...]
