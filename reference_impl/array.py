@@ -284,6 +284,57 @@ class ndarray:
 
         return take(self, indices, axis)
 
+    def conj(self) -> ndarray:
+        """Complex: the conjugate, fresh. Otherwise the array itself (unlike ``conjugate()``
+        the function, which always computes a new array)."""
+        from reference_impl.elementwise import conjugate
+
+        return conjugate(self) if self._dtype.kind == "c" else self
+
+    conjugate = conj
+
+    def round(self, decimals: int = 0, out: Any = None) -> Any:
+        from reference_impl.elementwise import round as round_
+
+        return round_(self, decimals, out)
+
+    def clip(self, min: Any = None, max: Any = None, out: Any = None) -> Any:
+        from reference_impl.elementwise import clip
+
+        return clip(self, min, max, out=out)
+
+    def sum(self, axis: Any = None, dtype: Any = None, keepdims: bool = False) -> Any:
+        from reference_impl.reductions import sum as sum_
+
+        return sum_(self, axis, dtype, keepdims)
+
+    def prod(self, axis: Any = None, dtype: Any = None, keepdims: bool = False) -> Any:
+        from reference_impl.reductions import prod
+
+        return prod(self, axis, dtype, keepdims)
+
+    def max(self, axis: Any = None, keepdims: bool = False) -> Any:
+        from reference_impl.reductions import max as max_
+
+        return max_(self, axis, keepdims)
+
+    def min(self, axis: Any = None, keepdims: bool = False) -> Any:
+        from reference_impl.reductions import min as min_
+
+        return min_(self, axis, keepdims)
+
+    def __dlpack__(self, *, stream: Any = None, max_version: Any = None, dl_device: Any = None,
+                   copy: bool | None = None) -> Any:
+        from reference_impl.interchange import export
+
+        return export(self, stream=stream, max_version=max_version, dl_device=dl_device,
+                      copy=copy)
+
+    def __dlpack_device__(self) -> tuple[int, int]:
+        from reference_impl.interchange import CPU_DEVICE
+
+        return CPU_DEVICE
+
 
 def allocate(shape: tuple[int, ...], dt: DType, order: str = "C",
              strides: tuple[int, ...] | None = None) -> ndarray:
