@@ -8,11 +8,12 @@ from typing import Any
 
 import numpy
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from layout_strategies import Recipe, recipes
 from numpy_compare import assert_same_behaviour
 
+import reference_impl
 from reference_impl import elementwise
 
 
@@ -166,5 +167,12 @@ FUNCTIONS = {
 
 @given(recipe=recipes(), name=st.sampled_from(sorted(FUNCTIONS)))
 def test_functions_on_any_layout_match_numpy(recipe: Recipe, name: str) -> None:
+    assume(not (name == "round" and recipe.dtype == "bool"))  # float16: see below
     fn = FUNCTIONS[name]
     assert_same_behaviour(recipe.build, lambda xp, a: fn(ns(xp), a), f"{name} of {recipe!r}")
+
+
+def test_round_of_bools_is_not_implemented() -> None:
+    # NumPy's answer is a float16 array; reference_impl has no float16 (a documented Note).
+    with pytest.raises(NotImplementedError):
+        elementwise.round(reference_impl.asarray([True, False]))
