@@ -303,25 +303,27 @@ class ndarray:
 
         return clip(self, min, max, out=out)
 
-    def sum(self, axis: Any = None, dtype: Any = None, keepdims: bool = False) -> Any:
+    def sum(self, axis: Any = None, dtype: Any = None, out: None = None,
+            keepdims: bool = False) -> Any:
         from reference_impl.reductions import sum as sum_
 
-        return sum_(self, axis, dtype, keepdims)
+        return sum_(self, axis, dtype, out, keepdims)
 
-    def prod(self, axis: Any = None, dtype: Any = None, keepdims: bool = False) -> Any:
+    def prod(self, axis: Any = None, dtype: Any = None, out: None = None,
+             keepdims: bool = False) -> Any:
         from reference_impl.reductions import prod
 
-        return prod(self, axis, dtype, keepdims)
+        return prod(self, axis, dtype, out, keepdims)
 
-    def max(self, axis: Any = None, keepdims: bool = False) -> Any:
+    def max(self, axis: Any = None, out: None = None, keepdims: bool = False) -> Any:
         from reference_impl.reductions import max as max_
 
-        return max_(self, axis, keepdims)
+        return max_(self, axis, out, keepdims)
 
-    def min(self, axis: Any = None, keepdims: bool = False) -> Any:
+    def min(self, axis: Any = None, out: None = None, keepdims: bool = False) -> Any:
         from reference_impl.reductions import min as min_
 
-        return min_(self, axis, keepdims)
+        return min_(self, axis, out, keepdims)
 
     def __dlpack__(self, *, stream: Any = None, max_version: Any = None, dl_device: Any = None,
                    copy: bool | None = None) -> Any:

@@ -93,6 +93,12 @@ def _extreme(larger: bool) -> Callable[[list[Any]], Any]:
     return fold
 
 
+def _no_out(out: Any) -> None:
+    if out is not None:
+        # Note: reductions into ``out=`` are not modelled (the parameter keeps NumPy's position).
+        raise NotImplementedError("reductions with out= are not implemented")
+
+
 def reduce(arr: Any, axis: Any, keepdims: bool, dt: DType,
            fold: Callable[[list[Any]], Any], name: str, identity: bool = True) -> Any:
     """Fold the values along ``axis`` into a fresh array of type ``dt`` (a scalar when 0-d)."""
@@ -118,28 +124,34 @@ def reduce(arr: Any, axis: Any, keepdims: bool, dt: DType,
     return from_values([cast_value(v, dt) for v in results], full, dt, strides=strides)
 
 
-def sum(a: Any, axis: Any = None, dtype: Any = None, keepdims: bool = False) -> Any:
+def sum(a: Any, axis: Any = None, dtype: Any = None, out: None = None,
+        keepdims: bool = False) -> Any:
     """Sum over ``axis``; small integers accumulate in int64/uint64 unless ``dtype`` is given."""
+    _no_out(out)
     a = _asarray(a)
     dt = _accumulator(a.dtype) if dtype is None else _dtype(dtype)
     return reduce(a, axis, keepdims, dt, _fold(operator.add, 0, dt), "add")
 
 
-def prod(a: Any, axis: Any = None, dtype: Any = None, keepdims: bool = False) -> Any:
+def prod(a: Any, axis: Any = None, dtype: Any = None, out: None = None,
+         keepdims: bool = False) -> Any:
     """Product over ``axis``; the same accumulator types as `sum`."""
+    _no_out(out)
     a = _asarray(a)
     dt = _accumulator(a.dtype) if dtype is None else _dtype(dtype)
     return reduce(a, axis, keepdims, dt, _fold(operator.mul, 1, dt), "multiply")
 
 
-def max(a: Any, axis: Any = None, keepdims: bool = False) -> Any:
+def max(a: Any, axis: Any = None, out: None = None, keepdims: bool = False) -> Any:
     """Largest value over ``axis`` (NaN if any); an empty reduction raises ValueError."""
+    _no_out(out)
     a = _asarray(a)
     return reduce(a, axis, keepdims, a.dtype, _extreme(True), "maximum", identity=False)
 
 
-def min(a: Any, axis: Any = None, keepdims: bool = False) -> Any:
+def min(a: Any, axis: Any = None, out: None = None, keepdims: bool = False) -> Any:
     """Smallest value over ``axis`` (NaN if any); an empty reduction raises ValueError."""
+    _no_out(out)
     a = _asarray(a)
     return reduce(a, axis, keepdims, a.dtype, _extreme(False), "minimum", identity=False)
 

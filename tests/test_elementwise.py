@@ -104,6 +104,14 @@ CASES = {
     "real of a list": (floats, lambda m, a: m.real([1.0, 2.0]), "copy"),
     "imag of a real array is fresh zeros": (floats, lambda m, a: m.imag(a), "copy"),
     "imag of complex is a view": (complexes, lambda m, a: m.imag(a.T), "view"),
+    "conj method of a real array is the array": (floats, lambda m, a: a.conj(), "same-object"),
+    "conjugate method of bools is the array": (bools, lambda m, a: a.conjugate(),
+                                               "same-object"),
+    "conj method of complex copies": (complexes, lambda m, a: a.conj(), "copy"),
+    "round method of ints copies": (ints, lambda m, a: a.round(), "copy"),
+    "round method to a decimal": (floats, lambda m, a: a.round(1), "copy"),
+    "clip method": (floats, lambda m, a: a.clip(0, 1), "copy"),
+    "clip method with one bound": (ints, lambda m, a: a.clip(max=0), "copy"),
 }
 
 

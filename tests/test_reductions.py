@@ -87,6 +87,12 @@ CASES = {
         empty, lambda m, a: m.max(a, axis=1), "copy"),
     "max over no axes of an empty array": (empty, lambda m, a: m.max(a, axis=()), "copy"),
     "amax is max": (floats, lambda m, a: m.amax(a, axis=0), "copy"),
+    "sum method over no axes copies": (floats, lambda m, a: a.sum(axis=()), "copy"),
+    "sum method with positional keepdims": (unit, lambda m, a: a.sum(1, None, None, True),
+                                            "copy"),
+    "max method": (unit, lambda m, a: a.max(1, keepdims=True), "copy"),
+    "min method of everything": (ints, lambda m, a: a.min(), "scalar"),
+    "prod method": (ints, lambda m, a: a.prod(axis=0), "copy"),
 }
 
 
