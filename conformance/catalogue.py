@@ -65,6 +65,10 @@ def _one_d(o: Operand) -> bool:
     return len(o.shape) == 1
 
 
+def _has_elements(o: Operand) -> bool:
+    return 0 not in o.shape
+
+
 # -- parameters derived from the operand ------------------------------------------------------
 
 
@@ -156,6 +160,30 @@ def _setitem_shifted(xp: Any, x: Any) -> Any:
     return y
 
 
+def _setitem_int_list(xp: Any, x: Any) -> Any:
+    y = x
+    y[[0, -1]] = 100
+    return y
+
+
+def _setitem_int_array(xp: Any, x: Any) -> Any:
+    y = x
+    y[xp.asarray([0, -1])] = 100
+    return y
+
+
+def _setitem_bool_mask(xp: Any, x: Any) -> Any:
+    y = x
+    y[y == y] = 100
+    return y
+
+
+def _iadd_repeated_index(xp: Any, x: Any) -> Any:
+    y = x
+    y[[0, 0]] += 1
+    return y
+
+
 def _sort_in_place(xp: Any, x: Any) -> Any:
     y = x
     y.sort()
@@ -198,6 +226,18 @@ def _op(id: str, category: str, api: str, template: str, apply: Callable[..., An
     return Operation(id, category, api, template, apply, applies, **kw)
 
 
+def _assign(id: str, statement: str, apply: Callable[..., Any], applies: Pred) -> Operation:
+    """Assignment through an advanced index of ``y = x``: the result is the original itself,
+    so its values (compared with reference_impl's) say whether and how the original changed.
+
+    100 is in no input, so every assignment changes a value; bool inputs are left out
+    (``+= 1`` on bool raises in NumPy too). They are not chainable, so that adding them left
+    the derandomized chains, and the deviation entries naming generated cases, as they were.
+    """
+    return Operation(id, "setitem", NP, "{y} = {x}\n" + statement, apply, applies,
+                     statement=True, values_matter=True, chainable=False)
+
+
 # -- NumPy's surface --------------------------------------------------------------------------
 
 NUMPY_OPERATIONS: tuple[Operation, ...] = (
@@ -227,6 +267,16 @@ NUMPY_OPERATIONS: tuple[Operation, ...] = (
         lambda xp, x: x[:, [0]], _all(_f64, _nd(2), _nonempty)),
     _op("index-mixed", "advanced-indexing", NP, "{x}[1:, [0]]", lambda xp, x: x[1:, [0]],
         _all(_f64, _nd(2), _nonempty)),
+    # assignment through advanced indexing: does the original change?
+    _assign("setitem-int-list", "{y}[[0, -1]] = 100", _setitem_int_list,
+            _all(_numeric, _nonempty)),
+    _assign("setitem-int-array", "{y}[{xp}.asarray([0, -1])] = 100", _setitem_int_array,
+            _all(_numeric, _nonempty)),
+    _assign("setitem-bool-mask", "{y}[{y} == {y}] = 100", _setitem_bool_mask,
+            _all(_numeric, _has_elements)),
+    # repeated index: NumPy reads both, adds, writes both: the element grows by one, not two
+    _assign("setitem-repeated-index", "{y}[[0, 0]] += 1", _iadd_repeated_index,
+            _all(_numeric, _nonempty)),
     # reshape family
     _op("reshape-same", "shape", NP, "{x}.reshape({shape})",
         lambda xp, x, shape: x.reshape(shape), params=_shape),
@@ -333,6 +383,11 @@ ARRAY_API_OPERATIONS: tuple[Operation, ...] = (
         lambda xp, x: xp.asarray(x, copy=True), _any_dtype, rule="must-copy"),
     _op("asarray-copy-false", "copy", XP, "{xp}.asarray({x}, copy=False)",
         lambda xp, x: xp.asarray(x, copy=False), _any_dtype, rule="must-not-copy"),
+    # copy=None with a dtype change: a copy, which the standard requires no rule for. Not
+    # chainable, like the assignments (see ``_assign``).
+    _op("asarray-other-dtype", "copy", XP, "{xp}.asarray({x}, dtype={xp}.{dtype})",
+        lambda xp, x, dtype: xp.asarray(x, dtype=getattr(xp, dtype)), _real_numeric,
+        params=_other_dtype_name, chainable=False),
     _op("asarray-other-dtype-copy-false", "copy", XP,
         "{xp}.asarray({x}, dtype={xp}.{dtype}, copy=False)",
         lambda xp, x, dtype: xp.asarray(x, dtype=getattr(xp, dtype), copy=False),

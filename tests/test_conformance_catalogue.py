@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
+from conformance.backends.reference_backend import adapter as oracle
 from conformance.cases import curated_cases
 from conformance.catalogue import BY_ID, CATALOGUE
 from conformance.inputs import ALL_INPUTS
@@ -39,3 +43,28 @@ def test_case_ids_are_stable_and_unique() -> None:
     ids = [case.id for case in curated_cases()]
     assert len(ids) == len(set(ids))
     assert "reshape-flat[strided-cols-2d-float64]" in ids
+
+
+FANCY_ASSIGNMENTS = ("setitem-int-list", "setitem-int-array", "setitem-bool-mask",
+                     "setitem-repeated-index")
+
+
+@pytest.mark.parametrize("op_id", FANCY_ASSIGNMENTS)
+def test_fancy_assignment_changes_the_original_on_the_oracle(op_id: str) -> None:
+    # The myths page reads "values as NumPy's" as "the original changed": true only if the
+    # oracle's assignment changes a value of every input it applies to.
+    op = BY_ID[op_id]
+    assert op.statement and op.values_matter and not op.chainable
+    for spec in (s for s in ALL_INPUTS if op.applies(s)):
+        x = oracle.build(spec.recipe())
+        before = oracle.to_host(x)
+        y = op.run(oracle.namespace(op.api), x, spec)
+        assert y is x, spec.id
+        assert not np.array_equal(oracle.to_host(x), before), spec.id
+
+
+def test_repeated_index_in_place_add_adds_once_on_the_oracle() -> None:
+    op = BY_ID["setitem-repeated-index"]
+    spec = next(s for s in ALL_INPUTS if s.id == "contiguous-1d-float64")  # 0, 1, 2, ...
+    y = op.run(oracle.namespace(op.api), oracle.build(spec.recipe()), spec)
+    assert oracle.to_host(y).tolist() == [1, 1, 2, 3, 4, 5]

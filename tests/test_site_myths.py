@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from conformance.site.myths import CLAIMS, c_contiguous, check_claim
-from conformance.site.results import load_results
+from conformance.site.results import Verdict, load_results
 
 FIXTURES = Path(__file__).parent / "fixtures" / "results"
 
@@ -95,3 +96,90 @@ def test_empty_result_is_no_evidence_either_way():
     assert CLAIMS[2].selects(case) and CLAIMS[2].judge(case) is None
     full = replace(case, observed={**case.observed, "shape": [1, 6]})
     assert "shares no byte" in CLAIMS[2].judge(full)
+
+
+def chained(case, first: str = "xp-astype-other-copy-false"):
+    """``case``'s operation applied to the result of ``first``, as a generated chain records it:
+    the result is now compared with the chain's input, not with its own operand."""
+    expression = "t1 = np.astype(x, np.float32, copy=False)\n" + re.sub(
+        r"\bx\b", "t1", case.expression)
+    return replace(case, id=f"{first}+{case.id}", operation=f"{first}+{case.operation}",
+                   category="chain", expression=expression)
+
+
+def followed(case, then: str = "astype-other"):
+    """``case``'s operation, then a copying ``astype``: the chain ends with another step."""
+    expression = re.sub(r"^y =", "t1 =", case.expression) + "\ny = t1.astype('float32')"
+    return replace(case, id=f"{case.operation}+{then}[{case.input.get('id')}]",
+                   operation=f"{case.operation}+{then}", category="chain", expression=expression)
+
+
+def test_chain_whose_earlier_step_copied_does_not_refute_transpose_views():
+    # The generated case that once made claim 7 false on NumPy: astype copied, then moveaxis
+    # made a view of the copy, which shares no byte with the chain's input.
+    run = load_results(FIXTURES / "numpy.json")
+    transpose = next(c for c in run.cases if c.operation == "transpose")
+    fooling = chained(replace(transpose, observed={
+        **transpose.observed, "class": "view",
+        "witnesses": {**transpose.witnesses, "memory": False}}))
+    assert CLAIMS[6].judge(fooling) is not True  # judged alone, it would count against
+    with_chain = replace(run, cases=(*run.cases, fooling))
+    assert check_claim(CLAIMS[6], with_chain).status == "holds"
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4, 5, 6, 7, 9, 11, 12])
+def test_claims_about_one_operation_read_no_chain(number):
+    run = load_results(FIXTURES / "numpy.json")
+    claim = CLAIMS[number - 1]
+    selected = [c for c in run.cases if claim.selects(c)]
+    assert selected, "the fixture has no case for this claim"
+    assert not any(claim.selects(chained(c)) or claim.selects(followed(c)) for c in selected)
+
+
+@pytest.mark.parametrize("number", [8, 10])
+def test_claims_about_any_result_also_read_chains(number):
+    run = load_results(FIXTURES / "numpy.json")
+    claim = CLAIMS[number - 1]
+    assert any(claim.selects(chained(c)) for c in run.cases if claim.selects(c))
+
+
+def fancy_assignment(verdict: str, message: str = ""):
+    run = load_results(FIXTURES / "numpy.json")
+    case = next(c for c in run.cases if c.operation == "setitem-fancy")
+    return replace(case, verdicts={**case.verdicts, "numpy": Verdict(verdict, message)})
+
+
+def test_fancy_assignment_with_numpys_values_changed_the_original():
+    assert CLAIMS[4].judge(fancy_assignment("pass")) is True
+    assert CLAIMS[4].judge(fancy_assignment("differs", "flags.owndata=True, but...")) is True
+
+
+def test_fancy_assignment_with_other_values_says_nothing():
+    # A digest that is not NumPy's cannot tell "unchanged" from "changed otherwise".
+    case = fancy_assignment("differs", "values differ from NumPy's")
+    assert CLAIMS[4].judge(case) is None
+    assert CLAIMS[4].judge(fancy_assignment("not-applicable")) is None
+
+
+def test_assignment_into_a_fancy_indexed_copy_is_not_fancy_assignment():
+    # ``t1 = x[[0, 0]]; y = t1; y[(0,)] = 1`` writes into a copy: not what claim 5 is about.
+    case = chained(fancy_assignment("pass"), first="index-int-list")
+    assert not CLAIMS[4].selects(case)
+
+
+def test_asarray_into_another_dtype_refutes_never_copies_where_no_witness_sees():
+    # A lazy library (dask) shows no bytes; converted values still need new memory.
+    run = load_results(FIXTURES / "numpy.json")
+    case = next(c for c in run.cases if c.operation == "asarray-dtype")
+    unseen = replace(case, observed={"class": "unknown", "witnesses": {}, "dtype": "float32"})
+    assert CLAIMS[11].judge(unseen) == (
+        "asarray converted float64 to float32, which needs new memory (observed: unknown)")
+    same = replace(unseen, observed={**unseen.observed, "dtype": "float64"})
+    assert CLAIMS[11].judge(same) is None
+
+
+def test_empty_input_returned_as_itself_is_no_evidence_that_slicing_views():
+    run = load_results(FIXTURES / "numpy.json")
+    case = next(c for c in run.cases if c.operation == "slice-empty")
+    itself = replace(case, observed={**case.observed, "class": "same-object"})
+    assert CLAIMS[2].selects(itself) and CLAIMS[2].judge(itself) is None

@@ -5,6 +5,11 @@ what was observed) and says, for one case, whether the case agrees with the clai
 it (a counterexample, with the reason), or says nothing (no witness could see it). A claim with
 no case that speaks is reported as "no evidence", never guessed. The selectors are written out
 in ``Claim.about`` and shown on the myths page, so a reader can check the mapping.
+
+Witnesses compare a case's result with the case's *input*. In a chain (``t1 = x.astype(...)``
+then ``y = moveaxis(t1, ...)``) the result's relation to the input is the whole chain's doing,
+so a claim about one operation is judged on single-operation cases only; only the claims about
+results in general (writes through any view, ``shares_memory``'s answers) also read chains.
 """
 
 from __future__ import annotations
@@ -17,7 +22,11 @@ from conformance.site.results import Case, Run
 
 SHARING_CLASSES = frozenset({"view", "read-only-view", "copy-on-write", "same-object"})
 SILENT_CLASSES = frozenset({"error", "unknown", "not-applicable", "crashed", "timeout", "scalar"})
+#: Classes with no array result at all (``unknown`` has one, only no witness saw its bytes).
+NO_RESULT = SILENT_CLASSES - {"unknown"}
 NONE_BASE = frozenset({"none", "None"})
+#: How the ``numpy`` profile says a result's values are not reference_impl's.
+VALUES_DIFFER = "values differ"
 
 # Outcome of one case for one claim: None says nothing, True agrees, a string is the reason
 # the case contradicts the claim.
@@ -53,6 +62,11 @@ def shares(case: Case) -> bool | None:
     if case.observed_class == "copy":
         return False
     return None
+
+
+def single(case: Case) -> bool:
+    """One operation applied to the input itself (not a generated chain ``a+b+c``)."""
+    return "+" not in case.operation and case.category.lower() != "chain"
 
 
 def silent(case: Case) -> bool:
@@ -91,7 +105,7 @@ ASSIGN_EXPR = re.compile(r"\]\s*[-+*/]?=(?!=)")
 ARITH_EXPR = re.compile(r"^\s*\(?x\)?\s*(\*\*|//|[-+*/@%])=?\s*[\w(]|\b(np|xp)\.(add|subtract|"
                         r"multiply|divide|true_divide|negative|power)\(")
 TRANSPOSE_EXPR = re.compile(r"\.m?T\b|\b(transpose|swapaxes|moveaxis|permute_dims|permute)\(")
-COPY_EXPR = re.compile(r"\.copy\(\)|\b(np|xp)\.copy\(")
+COPY_EXPR = re.compile(r"\.copy\(")  # x.copy(), x.copy(order='F'), np.copy(x), jnp.copy(x)
 FANCY_WORDS = {"fancy", "advanced", "bool", "boolean", "mask", "take", "list"}
 ARITH_WORDS = {"add", "iadd", "sub", "isub", "mul", "imul", "div", "idiv", "negative",
                "positive", "plus", "arith", "ufunc", "inplace", "round", "floor", "ceil",
@@ -102,12 +116,26 @@ TRANSPOSE_WORDS = {"transpose", "swapaxes", "moveaxis", "permute", "t", "mt"}
 def _sharing(yes: str, no: str, expect_sharing: bool) -> Callable[[Case], Outcome]:
     def judge(case: Case) -> Outcome:
         shared = shares(case)
-        if shared is None or silent(case):
+        # An empty input returned as itself is no evidence either: a lazy library (dask), whose
+        # other results no witness can see, would "hold" on such cases alone.
+        if shared is None or silent(case) or empty(case):
             return None
         if shared == expect_sharing:
             return True
         return (yes if shared else no).format(cls=case.observed_class)
     return judge
+
+
+def _asarray_reuses(case: Case) -> Outcome:
+    """Sharing, as for any claim; and a result in another dtype holds converted values, which
+    need new memory even where no witness sees bytes (a lazy library)."""
+    before, after = case.input.get("dtype"), case.observed.get("dtype")
+    converted = bool(before and after and before != after)
+    if converted and case.observed_class not in NO_RESULT and not empty(case) \
+            and not shares(case):
+        return (f"asarray converted {before} to {after}, which needs new memory "
+                f"(observed: {case.observed_class})")
+    return _sharing("", "asarray returned a copy (observed: {cls})", True)(case)
 
 
 def _base_tells_copy(case: Case) -> Outcome:
@@ -155,15 +183,25 @@ def _writes_propagate(case: Case) -> Outcome:
 
 
 def _fancy_assignment(case: Case) -> Outcome:
+    """The statement is ``y = x; y[index] = value``: ``y`` is the original itself.
+
+    Its values are recorded only as a digest, which the ``numpy`` profile compares with
+    reference_impl's, where the assignment changes the original. Matching values therefore
+    show the original changed; different values alone cannot tell "unchanged" from "changed
+    otherwise", so they say nothing.
+    """
     cls = case.observed_class
-    if cls in {"same-object", "view"}:
-        return True
     if cls == "error":
         error = case.observed.get("error")
         return f"the assignment raised{f' {error}' if error else ''}"
     if cls in {"copy", "copy-on-write", "immutable"}:
         return f"the original was not changed (observed: {cls})"
-    return None
+    if cls not in {"same-object", "view"} or empty(case):
+        return None
+    numpy = case.verdicts.get("numpy")
+    if numpy is None or numpy.verdict == "not-applicable" or VALUES_DIFFER in numpy.message:
+        return None
+    return True
 
 
 def _shares_memory_truthful(case: Case) -> Outcome:
@@ -197,25 +235,26 @@ def _fancy(case: Case) -> bool:
 
 
 def _is_fancy_read(case: Case) -> bool:
-    return _fancy(case) and not _assigns(case)
+    return single(case) and _fancy(case) and not _assigns(case)
 
 
 def _is_fancy_assignment(case: Case) -> bool:
-    return _fancy(case) and _assigns(case)
+    return single(case) and _fancy(case) and _assigns(case)
 
 
 def _is_arithmetic(case: Case) -> bool:
     # Element-wise arithmetic that changes no value (xp.positive, xp.round of integers) is
     # included through its words: a library returning its input there is a counterexample.
     category = case.category.lower()
-    return (category in {"arithmetic", "elementwise", "ufunc"}
-            or bool(words(case) & ARITH_WORDS)
-            or bool(ARITH_EXPR.search(case.expression)))
+    return single(case) and (category in {"arithmetic", "elementwise", "ufunc"}
+                             or bool(words(case) & ARITH_WORDS)
+                             or bool(ARITH_EXPR.search(case.expression)))
 
 
 def _is_transpose(case: Case) -> bool:
-    return bool(case.category.lower() == "transpose" or words(case) & TRANSPOSE_WORDS
-                or TRANSPOSE_EXPR.search(case.expression))
+    return single(case) and bool(case.category.lower() == "transpose"
+                                 or words(case) & TRANSPOSE_WORDS
+                                 or TRANSPOSE_EXPR.search(case.expression))
 
 
 @dataclass(frozen=True)
@@ -234,32 +273,36 @@ class Claim:
 CLAIMS: tuple[Claim, ...] = (
     Claim(1, "base-none-means-copy",
           "A copy's `.base` is None, so `.base` tells you whether you have a copy.",
-          "every case where the library reports `.base`; a counterexample is a result that "
+          "every single-operation case where the library reports `.base`; a counterexample "
+          "is a result that "
           "shares no byte with its input but has a `.base`, or one that shares memory and has "
           "none.",
           "In NumPy a copying `reshape`, fancy indexing with a slice in front and `np.resize` "
           "return copies whose `.base` is an intermediate array: `np.shares_memory` is the "
           "reliable test.",
-          lambda c: reported_base(c) is not None, _base_tells_copy),
+          lambda c: single(c) and reported_base(c) is not None, _base_tells_copy),
     Claim(2, "view-base-is-source",
           "A view's `.base` is the array you sliced.",
-          "cases whose result is a view (class `view` or `read-only-view`) and whose library "
-          "reports `.base`; a counterexample is a view whose `.base` is not its input.",
+          "single-operation cases whose result is a view (class `view` or `read-only-view`) "
+          "and whose library reports `.base`; a counterexample is a view whose `.base` is not "
+          "its input.",
           "NumPy collapses `.base` to the array that owns the memory: `a[1:][1:].base is a`, "
           "not `a[1:]`.",
-          lambda c: c.observed_class in {"view", "read-only-view"}, _view_base_is_input),
+          lambda c: single(c) and c.observed_class in {"view", "read-only-view"},
+          _view_base_is_input),
     Claim(3, "slicing-views",
           "Slicing always returns a view.",
-          "cases whose expression indexes `x` with slices only (`x[1:, ::2]`); a "
-          "counterexample shares no byte with the input.",
+          "single-operation reads whose expression indexes `x` with slices only "
+          "(`x[1:, ::2]`); a counterexample shares no byte with the input.",
           "True for NumPy, except that an empty slice shares no memory; libraries without "
           "views (JAX) copy.",
-          lambda c: bool(SLICE_EXPR.search(c.expression)),
+          lambda c: single(c) and not _assigns(c) and bool(SLICE_EXPR.search(c.expression)),
           _sharing("", "slicing returned a result that shares no byte with the input "
                        "(observed: {cls})", True)),
     Claim(4, "fancy-copies",
           "Fancy and boolean indexing always return copies.",
-          "read cases (not assignments) in the `advanced-indexing` category, whose operation id "
+          "single-operation reads (not assignments) in the `advanced-indexing` category, "
+          "whose operation id "
           "names fancy, advanced, bool, mask, list or take, or whose expression indexes with a "
           "list, array or mask; a counterexample shares memory with the input.",
           "True for NumPy reads; but the copy's `.base` may be an intermediate (see claim 1), "
@@ -269,26 +312,33 @@ CLAIMS: tuple[Claim, ...] = (
                    False)),
     Claim(5, "fancy-assignment-writes",
           "Assigning through fancy indexing (`a[[0, 2]] = 0`) changes the original.",
-          "assignment cases (the `setitem` category, an operation id with setitem/assign/"
-          "scatter, or an expression assigning to an index) whose index is a list, array or "
-          "mask; a counterexample raised, or left the original unchanged.",
-          "True for NumPy (with repeated indices the last write wins); immutable libraries "
-          "have no such assignment.",
+          "single-operation assignments (the `setitem` category, an operation id with "
+          "setitem/assign/scatter, or an expression assigning to an index) whose index is a "
+          "list, array or mask. The statement is `y = x; y[index] = value`, so `y` is the "
+          "original: a case agrees when its values are NumPy's (the `numpy` profile compares "
+          "them with reference_impl, where the original changes); a counterexample raised or "
+          "returned another array.",
+          "True for NumPy, repeated indices included: `a[[0, 0]] += 1` reads, adds and writes "
+          "back once, so the element grows by 1 (`np.add.at` accumulates). Chained indexing, "
+          "`a[[0, 2]][0] = 0`, writes into a copy and leaves `a` unchanged; immutable "
+          "libraries (JAX) have no such assignment.",
           _is_fancy_assignment, _fancy_assignment),
     Claim(6, "reshape-needs-c-contiguous",
           "`reshape` returns a view only when the array is C-contiguous.",
-          "cases whose operation id names `reshape` or whose expression calls `reshape(` "
+          "single-operation cases whose operation id names `reshape` or whose expression "
+          "calls `reshape(` "
           "without `copy=True`; a counterexample is a view of a non-C-contiguous input or a "
           "copy of a C-contiguous one (contiguity computed from the recorded input layout).",
           "NumPy reshapes without copying whenever strides can express the new shape: "
           "`a[:, ::2].reshape(-1)` of a suitable array and `a.T.reshape(..., order='F')` are "
           "views, while `a.reshape(..., order='F')` copies a C-contiguous array.",
-          lambda c: ("reshape" in words(c) or "reshape(" in c.expression)
+          lambda c: single(c) and ("reshape" in words(c) or "reshape(" in c.expression)
           and "copy=True" not in c.expression,
           _reshape_contiguity),
     Claim(7, "transpose-views",
           "Transposing returns a view.",
-          "cases in the `transpose` category, whose operation id names transpose, swapaxes, "
+          "single-operation cases in the `transpose` category, whose operation id names "
+          "transpose, swapaxes, "
           "moveaxis, permute or T/mT, or whose expression uses them; a counterexample shares "
           "no byte with the input.",
           "True for NumPy; libraries without views (JAX) copy.",
@@ -296,13 +346,15 @@ CLAIMS: tuple[Claim, ...] = (
           _sharing("", "the transpose shares no byte with the input (observed: {cls})", True)),
     Claim(8, "writes-through-views",
           "Writing through a view changes the original.",
-          "every case whose result shares memory with its input and is a new object; a "
-          "counterexample is a read-only view, a copy-on-write result, or an immutable library.",
+          "every case, chains included, whose result shares memory with its input and is a "
+          "new object; a counterexample is a read-only view, a copy-on-write result, or an "
+          "immutable library.",
           "NumPy's `broadcast_to`, `diagonal` and `sliding_window_view` return read-only views.",
           lambda c: bool(shares(c)) and c.observed_class != "same-object", _writes_propagate),
     Claim(9, "arithmetic-new-array",
           "Arithmetic (`a + b`) always makes a new array.",
-          "cases in the `arithmetic` or `elementwise` category, whose operation id names an "
+          "single-operation cases in the `arithmetic` or `elementwise` category, whose "
+          "operation id names an "
           "arithmetic operation (`add`, `iadd`, `negative`, `positive`, `round`, `clip`, "
           "`minimum`, ...), or whose expression is `x + ...` or `np.add(...)`; a "
           "counterexample shares memory with the input (in-place operators and `out=` return "
@@ -312,26 +364,30 @@ CLAIMS: tuple[Claim, ...] = (
           _sharing("the result shares memory with the input (observed: {cls})", "", False)),
     Claim(10, "shares-memory-truthful",
           "`np.shares_memory` tells you whether two arrays share memory.",
-          "every case where the library's `shares_memory` (or its equivalent) answered and the "
-          "byte-overlap witness saw; a counterexample is a disagreement.",
+          "every case, chains included, where the library's `shares_memory` (or its "
+          "equivalent) answered and the byte-overlap witness saw; a counterexample is a "
+          "disagreement.",
           "NumPy's answer is exact, in bytes, but can raise `TooHardError` when `max_work` is "
           "limited; `may_share_memory` only compares extents.",
           lambda c: c.claims.get("shares_memory") is not None, _shares_memory_truthful),
     Claim(11, "copy-independent",
           "`.copy()` gives a fully independent array.",
-          "cases whose expression calls `.copy()`, `np.copy(...)` or `xp.copy(...)`, or whose "
-          "operation id is `copy`; a counterexample shares memory or propagates a write.",
+          "single-operation cases whose expression calls `.copy(...)` (`x.copy()`, "
+          "`np.copy(x)`, ...) or whose operation id is `copy`; a counterexample shares memory "
+          "or propagates a write.",
           "True for NumPy's numeric arrays (object arrays copy references only).",
-          lambda c: c.operation == "copy" or bool(COPY_EXPR.search(c.expression)),
+          lambda c: single(c) and (c.operation == "copy"
+                                   or bool(COPY_EXPR.search(c.expression))),
           _copy_independent),
     Claim(12, "asarray-never-copies",
           "`asarray` never copies.",
-          "cases whose operation id names `asarray`, except an explicit `copy=True`; a "
-          "counterexample is a result that shares no byte with the input.",
+          "single-operation cases whose operation id names `asarray`, except an explicit "
+          "`copy=True`; a counterexample is a result that shares no byte with the input, or "
+          "one in another dtype (converted values need new memory).",
           "`asarray` copies whenever the dtype, order or device must change, and "
           "`copy=False` raises instead.",
-          lambda c: "asarray" in words(c) and "copy=True" not in c.expression,
-          _sharing("", "asarray returned a copy (observed: {cls})", True)),
+          lambda c: single(c) and "asarray" in words(c) and "copy=True" not in c.expression,
+          _asarray_reuses),
 )
 
 

@@ -40,7 +40,8 @@ OPERATION_RULES: tuple[tuple[str, str], ...] = (
     (r"view", "`view(dtype)` reinterprets the same bytes; changing the itemsize needs a "
               "contiguous last axis, otherwise it raises `ValueError`."),
     (r"setitem|assign|scatter", "Assignment through any index, basic or advanced, writes into "
-                                "the original array; with repeated indices the last write wins."),
+                                "the original array; with repeated indices the last write wins, "
+                                "so `a[[0, 0]] += 1` adds 1 once (`np.add.at` accumulates)."),
     (r"iadd|isub|imul|inplace|in[-_]place|(^|[-_])out($|[-_])",
      "In-place operators and `out=` write into the existing array and return that same object."),
     (r"fancy|advanced|take|bool|mask|where|nonzero|compress", "Advanced indexing (integer "
