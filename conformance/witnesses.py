@@ -139,19 +139,30 @@ class Claims:
 
 
 def interleaved_halves(adapter: Adapter, y: Any) -> tuple[Any, Any] | None:
-    """``(y[::2], y[1::2])``: even and odd rows, disjoint unless ``y`` aliases itself."""
+    """``(y[::2], y[1::2])``: even and odd rows, disjoint unless ``y`` aliases itself.
+
+    ``None`` when ``y`` has fewer than two rows, or when its type refuses a full tuple key
+    (a pandas DataFrame, an Arrow array, a memoryview): the witness cannot be applied there,
+    which says nothing about the result itself.
+    """
     shape = adapter.shape(y)
     if not shape or shape[0] < 2:
         return None
     rest = (slice(None),) * (len(shape) - 1)
-    return y[(slice(None, None, 2), *rest)], y[(slice(1, None, 2), *rest)]
+    try:
+        return y[(slice(None, None, 2), *rest)], y[(slice(1, None, 2), *rest)]
+    except Exception:
+        return None
 
 
 def interleaved_witness(adapter: Adapter, halves: tuple[Any, Any] | None) -> bool | None:
     """Do the two halves share a byte? (The truth the ``interleaved`` claim is held to.)"""
     if halves is None:
         return None
-    return memory_witness(adapter.memory(halves[0]), adapter.memory(halves[1]))
+    try:
+        return memory_witness(adapter.memory(halves[0]), adapter.memory(halves[1]))
+    except Exception:  # halves of a type the adapter cannot lay out: no witness
+        return None
 
 
 def base_target(adapter: Adapter, x: Any, x_base: Any, y: Any) -> str | None:

@@ -92,3 +92,32 @@ def test_interleaved_halves_share_no_byte_unless_the_array_aliases_itself() -> N
     assert interleaved_witness(numpy_adapter,
                                interleaved_halves(numpy_adapter, broadcast)) is True
     assert interleaved_halves(numpy_adapter, np.arange(1.0)) is None
+
+
+class _RowKeyRefusingArray(np.ndarray):
+    """An ndarray that refuses ``a[(::2, :)]``, as DataFrames and Arrow arrays do."""
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        if isinstance(key, tuple) and key and key[0] == slice(None, None, 2):
+            raise KeyError(key)
+        return super().__getitem__(key)
+
+
+class _RowKeyRefusingAdapter(type(numpy_adapter)):  # type: ignore[misc]
+    name = "row-key-refusing"
+
+    def build(self, recipe):  # type: ignore[no-untyped-def]
+        return super().build(recipe).view(_RowKeyRefusingArray)
+
+
+def test_a_result_refusing_the_interleaved_key_still_gets_a_class() -> None:
+    from conformance.cases import single
+    from conformance.catalogue import BY_ID
+    from conformance.inputs import InputSpec
+    from conformance.observe import observe
+
+    spec = InputSpec("contiguous-2d-float64", "float64", (4, 3))
+    seen = observe(_RowKeyRefusingAdapter(), single(BY_ID["T"], spec))
+    assert seen.cls == "view"
+    assert seen.interleaved is None and seen.claims is not None
+    assert seen.claims.interleaved is None
