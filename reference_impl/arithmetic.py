@@ -74,13 +74,13 @@ def _pow(a: Any, b: Any) -> Any:
     return result
 
 
-def _key(v: Any) -> Any:
+def comparable(v: Any) -> Any:
     # Complex values compare lexicographically in NumPy.
     return (v.real, v.imag) if isinstance(v, complex) else v
 
 
 def _compare(fn: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
-    return lambda a, b: fn(_key(a), _key(b))
+    return lambda a, b: fn(comparable(a), comparable(b))
 
 
 # name -> (elementwise function, what kinds it accepts)

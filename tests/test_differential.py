@@ -351,6 +351,19 @@ OPS: list[Op] = [
     Op("take", _fancy_inc_param, lambda xp, a, p: xp.take(a, p["index"])),
     Op("sort function", _none, lambda xp, a, p: xp.sort(a)),
     Op("sort method", _none, lambda xp, a, p: a.sort()),
+    Op("flip", _axis, lambda xp, a, p: xp.flip(a, None if p["axis"] > 3 else p["axis"])),
+    Op("elementwise function", lambda draw, shape, dtype: {"fn": draw(st.sampled_from(
+        ["floor", "ceil", "trunc", "round", "positive", "conj", "real", "imag"]), "function")},
+       lambda xp, a, p: getattr(xp, p["fn"])(a) if (p["fn"], a.dtype) != ("round", xp.bool)
+       else None),
+    Op("clip", _none, lambda xp, a, p: xp.clip(a, -1, 1)),
+    Op("minimum with reversed", _none, lambda xp, a, p: xp.minimum(a, a[::-1] if a.ndim else a)),
+    Op("reduction", lambda draw, shape, dtype: {
+        "fn": draw(st.sampled_from(["sum", "max"]), "function"),
+        "axis": draw(st.one_of(st.none(), st.just(()), st.integers(0, max(len(shape) - 1, 0))),
+                     "axis"),
+        "keepdims": draw(st.booleans(), "keepdims")},
+       lambda xp, a, p: getattr(xp, p["fn"])(a, axis=p["axis"], keepdims=p["keepdims"])),
     Op("where", _where_param, _apply_where),
     Op("nonzero", _none, lambda xp, a, p: xp.nonzero(a)),
     Op("as_strided", _none, lambda xp, a, p: _stride_tricks(xp).as_strided(a)),
