@@ -58,14 +58,34 @@ def write_atomic(path: Path, doc: dict[str, Any]) -> None:
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; results are for everyone
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(doc, out, indent=1, sort_keys=False)
-            out.write("\n")
+            out.write(serialise(doc))
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def serialise(doc: dict[str, Any]) -> str:
+    """The document's text: one top-level field a line, and one compact case record a line.
+
+    Indenting every nested value (``indent=1``) made 30% of a file whitespace. One case a line
+    keeps files line-oriented all the same: ``grep`` and ``diff`` show whole, self-contained
+    cases.
+    """
+    lines = []
+    for key, value in doc.items():
+        if key == "cases" and isinstance(value, list) and value:
+            records = ",\n".join(_compact(case) for case in value)
+            lines.append(f"{_compact(key)}:[\n{records}\n]")
+        else:
+            lines.append(f"{_compact(key)}:{_compact(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def _umask() -> int:

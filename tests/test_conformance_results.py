@@ -95,3 +95,16 @@ def test_atomic_write_leaves_the_old_file_when_serialisation_fails(tmp_path: Pat
 
 def test_schema_is_a_valid_json_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(schema())
+
+
+def test_written_document_has_one_case_a_line_and_reads_back_equal(tmp_path: Path) -> None:
+    cases = [{"id": "a[x]", "observed": {"class": "view", "digest": None}},
+             {"id": "b[x]", "observed": {"class": "copy", "digest": "0123abcd"}}]
+    doc = {"schema": "copyview-results", "cases": cases, "summary": {"numpy": {"pass": 2}}}
+    path = tmp_path / "numpy.json"
+    write_atomic(path, doc)
+    text = path.read_text()
+    assert json.loads(text) == doc
+    lines = text.splitlines()
+    assert [json.loads(line.rstrip(",")) for line in lines[3:5]] == cases
+    assert " " not in lines[3] and "  " not in text  # compact: no indentation
