@@ -27,8 +27,29 @@ from reference_impl.creation import (
     zeros_like,
 )
 from reference_impl.dtypes import DTYPES, DType, can_cast_safe, dtype, result_type
+from reference_impl.elementwise import (
+    add,
+    around,
+    ceil,
+    clip,
+    conj,
+    conjugate,
+    floor,
+    imag,
+    maximum,
+    minimum,
+    multiply,
+    negative,
+    positive,
+    real,
+    round,
+    subtract,
+    trunc,
+)
 from reference_impl.exceptions import AxisError, TooHardError
+from reference_impl.flipping import flip, fliplr, flipud
 from reference_impl.indexing import nonzero
+from reference_impl.interchange import from_dlpack
 from reference_impl.layout import Layout
 from reference_impl.manipulation import (
     array_split,
@@ -48,30 +69,9 @@ from reference_impl.manipulation import (
     swapaxes,
     transpose,
 )
+from reference_impl.reductions import amax, amin, max, min, prod, sum
 from reference_impl.reshape import flatten, ravel, reshape
 from reference_impl.sharing import may_share_memory, shares_memory
-from reference_impl.ufuncs import (
-    add,
-    around,
-    ceil,
-    clip,
-    conj,
-    conjugate,
-    flip,
-    floor,
-    imag,
-    max,
-    maximum,
-    minimum,
-    multiply,
-    negative,
-    positive,
-    real,
-    round,
-    subtract,
-    sum,
-    trunc,
-)
 
 newaxis = None
 
@@ -98,6 +98,8 @@ __all__ = [
     "Layout",
     "TooHardError",
     "add",
+    "amax",
+    "amin",
     "arange",
     "around",
     "array",
@@ -131,9 +133,12 @@ __all__ = [
     "expand_dims",
     "flatten",
     "flip",
+    "fliplr",
+    "flipud",
     "float32",
     "float64",
     "floor",
+    "from_dlpack",
     "full",
     "full_like",
     "imag",
@@ -147,6 +152,7 @@ __all__ = [
     "max",
     "maximum",
     "may_share_memory",
+    "min",
     "minimum",
     "moveaxis",
     "multiply",
@@ -158,6 +164,7 @@ __all__ = [
     "ones_like",
     "permute_dims",
     "positive",
+    "prod",
     "ravel",
     "real",
     "reshape",

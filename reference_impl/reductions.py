@@ -32,6 +32,8 @@ def _axes(axis: Any, ndim: int) -> tuple[int, ...]:
     """The reduced axes, normalized; NumPy's messages for bad and repeated axes."""
     if axis is None:
         return tuple(range(ndim))
+    if ndim == 0 and not isinstance(axis, (tuple, list)) and operator.index(axis) in (0, -1):
+        return ()  # NumPy lets a lone integer axis 0 or -1 through for a 0-d array (not (0,))
     items = (axis,) if not isinstance(axis, (tuple, list)) else tuple(axis)
     result = []
     for a in items:

@@ -74,6 +74,10 @@ CASES = {
     "sum over no axes of an empty array": (empty, lambda m, a: m.sum(a, axis=()), "copy"),
     "sum of a 0-d array over no axes is a scalar": (
         lambda xp: (xp.asarray(2.5),), lambda m, a: m.sum(a, axis=()), "scalar"),
+    "sum of a 0-d array over axis 0": (lambda xp: (xp.asarray(2.5),),
+                                       lambda m, a: m.sum(a, axis=-1, keepdims=True), "scalar"),
+    "max of a 0-d array over axis (0,) raises": (
+        lambda xp: (xp.asarray(2.5),), lambda m, a: m.max(a, axis=(0,)), "error"),
     "sum with a repeated axis raises": (floats, lambda m, a: m.sum(a, axis=(0, 0)), "error"),
     "sum with an axis out of bounds raises": (floats, lambda m, a: m.sum(a, axis=3), "error"),
     "prod": (ints, lambda m, a: m.prod(a, axis=1), "copy"),
@@ -105,9 +109,10 @@ def test_reduction_matches_numpy(case: str) -> None:
 @given(recipe=recipes(), data=st.data())
 def test_reductions_on_any_layout_match_numpy(recipe: Recipe, data: st.DataObject) -> None:
     ndim = len(recipe.build(numpy)[0].shape)
-    axes = data.draw(st.one_of(st.none(), st.lists(st.integers(-ndim, max(ndim - 1, 0)),
-                                                   max_size=ndim, unique=True).map(tuple)),
-                     label="axis")
+    n = max(ndim, 1)  # a lone integer axis 0 or -1 is allowed on 0-d input too
+    axes = data.draw(st.one_of(st.none(), st.integers(-n, n - 1),
+                               st.lists(st.integers(-ndim, max(ndim - 1, 0)), max_size=ndim,
+                                        unique=True).map(tuple)), label="axis")
     keepdims = data.draw(st.booleans(), label="keepdims")
     name = data.draw(st.sampled_from(["sum", "max"]), label="reduction")
 
