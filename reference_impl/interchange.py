@@ -38,7 +38,7 @@ def export(arr: ndarray, *, stream: Any = None, max_version: Any = None, dl_devi
         raise RuntimeError("NumPy only supports stream=None.")
     if dl_device is not None and tuple(dl_device) != CPU_DEVICE:
         raise BufferError("unsupported device requested")
-    return Capsule(copy_array(arr, "K") if copy else arr)
+    return Capsule(copy_array(arr, "K") if copy else arr)  # Note: a Python object, no PyCapsule
 
 
 def from_dlpack(x: Any, /, *, device: Any = None, copy: bool | None = None) -> ndarray:

@@ -65,7 +65,7 @@ def _fold(step: Callable[[Any, Any], Any], identity: Any, dt: DType) -> Callable
     def fold(values: list[Any]) -> Any:
         acc = cast_value(identity, dt)
         for v in values:
-            acc = cast_value(step(acc, cast_value(v, dt)), dt)
+            acc = cast_value(step(acc, cast_value(v, dt)), dt)  # Note: NumPy sums pairwise
         return acc
 
     return fold
