@@ -1,6 +1,7 @@
 """Running one case on one adapter and classifying what happened.
 
-The behaviour class comes from the witnesses, in this order: the operation raised (``error``),
+The behaviour class comes from the witnesses, in this order: the library has no such
+operation (``not-applicable``, see :func:`is_missing`), the operation raised (``error``),
 returned a non-array (``scalar``), returned its input (``same-object``), the library has no
 writes (``immutable``); otherwise memory and mutation decide between ``view``,
 ``read-only-view``, ``copy-on-write``, ``copy`` and ``unknown``.
@@ -9,6 +10,7 @@ writes (``immutable``); otherwise memory and mutation decide between ``view``,
 from __future__ import annotations
 
 import hashlib
+import types
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,9 +27,6 @@ from conformance.witnesses import (
     memory_witness,
     mutation_witness,
 )
-
-#: Exceptions that mean "this library has no such operation", not "the operation failed".
-MISSING = (AttributeError, NotImplementedError)
 
 NO_MUTATION = Mutation(None, None, None)
 
@@ -48,7 +47,8 @@ class Observation:
     dtype: str | None = None
     shape: tuple[int, ...] | None = None
     digest: str | None = None
-    #: The oracle lacks the operation (AttributeError / NotImplementedError): no expectation.
+    #: The library lacks the operation (:func:`is_missing`): class ``not-applicable``; on
+    #: the oracle, no expectation.
     missing: bool = field(default=False)
     #: The input's layout as the backend reports it (for the results' ``input`` record).
     input_strides: tuple[int, ...] | None = field(default=None, compare=False)
@@ -135,15 +135,17 @@ def _observe(adapter: Adapter, case: Case) -> Observation:
     x_mem = adapter.memory(holder[0])
     layout = {} if x_mem is None else {
         "input_strides": x_mem.layout.strides, "input_itemsize": x_mem.layout.itemsize}
-    try:
-        y = holder[0]
-        for op, operand in zip(case.operations, case.operands, strict=True):
-            y = op.run(adapter.namespace(op.api), y, operand)
-    except Exception as exc:
-        return Observation(
-            "error", error=type(exc).__name__, message=str(exc)[:200],
-            missing=isinstance(exc, MISSING), **layout,
-        )
+    y = holder[0]
+    for op, operand in zip(case.operations, case.operands, strict=True):
+        namespace = adapter.namespace(op.api)
+        try:
+            y = op.run(namespace, y, operand)
+        except Exception as exc:
+            missing = is_missing(exc, namespace, y)
+            return Observation(
+                "not-applicable" if missing else "error", error=type(exc).__name__,
+                message=str(exc)[:200], missing=missing, **layout,
+            )
     if not adapter.is_array(y):
         return Observation("scalar", dtype=type(y).__name__, **layout)
     try:
@@ -151,6 +153,28 @@ def _observe(adapter: Adapter, case: Case) -> Observation:
     except Exception as exc:  # an adapter or witness fault must not pass for a verdict
         return Observation("unknown", message=f"a witness failed: {type(exc).__name__}: {exc}",
                            **layout)
+
+
+def is_missing(exc: BaseException, namespace: Any, operand: Any) -> bool:
+    """Does ``exc`` say the library lacks the operation (rather than that it failed)?
+
+    ``NotImplementedError`` says so itself. An ``AttributeError`` says so only when the
+    lookup that failed was on the namespace (or one of its submodules) or on the operand:
+    ``pd.ravel``, ``Series.reshape``, ``memoryview.T``. One raised deeper inside the library
+    (Dask refusing ``y.shape = ...``) is a failure of an operation it does have.
+    """
+    if isinstance(exc, NotImplementedError):
+        return True
+    if not isinstance(exc, AttributeError):
+        return False
+    owner = getattr(exc, "obj", None)
+    if owner is None:
+        return False
+    if owner is namespace or owner is operand:
+        return True
+    prefix = getattr(namespace, "__name__", None)
+    return (isinstance(owner, types.ModuleType) and isinstance(prefix, str)
+            and owner.__name__.startswith(prefix + "."))
 
 
 def _witness(adapter: Adapter, case: Case, holder: list[Any], x_mem: MemoryReport | None,

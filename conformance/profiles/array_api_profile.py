@@ -39,6 +39,9 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
     rule = case.rule
     if rule is None:
         return not_applicable("the standard leaves this to the library")
+    if observed.missing:  # every operation with a rule is one the standard requires
+        return Judgement("fail", f"the standard requires this operation, but the library has "
+                                 f"none ({observed.error}: {observed.message})")
     if observed.cls == "not-applicable":
         return not_applicable(observed.message)
     if rule in ("in-place", "setitem"):
