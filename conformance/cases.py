@@ -1,12 +1,15 @@
 """Cases: an input and a chain of operations, with a stable id.
 
 A case carries the operand (shape, dtype) each step sees, fixed when the case is made, so the
-oracle and every backend run exactly the same calls with the same parameters.
+oracle and every backend run exactly the same calls with the same parameters. A step names a
+catalogue operation or one of the adapter's own (``Adapter.operations``: ``iloc``, ``isel``,
+``cast``...); a case made of the latter is a *library case*, which only that adapter runs and
+for which the oracle has no expectation.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from conformance.catalogue import BY_ID, CATALOGUE
@@ -22,6 +25,8 @@ class Case:
     chain: tuple[str, ...]
     operands: tuple[Shape, ...]
     generated: bool = False
+    #: The adapter's own operations that ``chain`` may name besides the catalogue's.
+    library_operations: tuple[Operation, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def id(self) -> str:
@@ -29,7 +34,13 @@ class Case:
 
     @property
     def operations(self) -> tuple[Operation, ...]:
-        return tuple(BY_ID[name] for name in self.chain)
+        own = {op.id: op for op in self.library_operations}
+        return tuple(BY_ID.get(name) or own[name] for name in self.chain)
+
+    @property
+    def in_catalogue(self) -> bool:
+        """Every step is a catalogue operation (so ``reference_impl`` can give an expectation)."""
+        return all(name in BY_ID for name in self.chain)
 
     @property
     def operation(self) -> str:
@@ -69,14 +80,18 @@ class Case:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Case:
+    def from_json(cls, data: dict[str, Any],
+                  library_operations: tuple[Operation, ...] = ()) -> Case:
+        """The case ``to_json`` wrote; ``library_operations`` resolve non-catalogue steps."""
         operands = tuple(Shape(tuple(shape), dtype) for shape, dtype in data["operands"])
         return cls(InputSpec.from_json(data["input"]), tuple(data["chain"]), operands,
-                   data["generated"])
+                   data["generated"], library_operations)
 
 
-def single(op: Operation, spec: InputSpec) -> Case:
-    return Case(spec, (op.id,), (Shape(spec.shape, spec.dtype),))
+def single(op: Operation, spec: InputSpec,
+           library_operations: tuple[Operation, ...] = ()) -> Case:
+    return Case(spec, (op.id,), (Shape(spec.shape, spec.dtype),),
+                library_operations=library_operations)
 
 
 def curated_cases(
@@ -85,3 +100,18 @@ def curated_cases(
 ) -> list[Case]:
     """Every catalogue operation on every curated input it applies to, in catalogue order."""
     return [single(op, spec) for op in operations for spec in inputs if op.applies(spec)]
+
+
+def library_cases(
+    operations: tuple[Operation, ...], inputs: tuple[InputSpec, ...] = ALL_INPUTS
+) -> list[Case]:
+    """An adapter's own operations on every curated input they apply to, in declared order.
+
+    Their ids (``pandas-iloc-step[contiguous-2d-float64]``) are as stable as the catalogue's,
+    so deviations files and the site can name them.
+    """
+    clashes = sorted(op.id for op in operations if op.id in BY_ID)
+    if clashes:  # the catalogue's entry would silently win in ``Case.operations``
+        raise ValueError(f"adapter operations reuse catalogue ids: {', '.join(clashes)}")
+    return [single(op, spec, operations) for op in operations for spec in inputs
+            if op.applies(spec)]

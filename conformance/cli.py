@@ -79,11 +79,23 @@ def suite_cases(args: argparse.Namespace) -> list[dict[str, Any]]:
         raise UsageError("--max-examples must be 0 or more")
     cases = curated_cases() + generated_cases(oracle_adapter(), args.max_examples, args.seed,
                                               args.ci)
-    if args.select:
-        cases = [c for c in cases if deviation_files.id_matches(args.select, c.id)]
-        if not cases:
-            raise UsageError(f"--select {args.select!r} matches no case id")
-    return [c.to_json() for c in cases]
+    return [c.to_json() for c in cases if _selected(args, c.id)]
+
+
+def _selected(args: argparse.Namespace, case_id: str) -> bool:
+    return not args.select or deviation_files.id_matches(args.select, case_id)
+
+
+def _case_id(case: dict[str, Any]) -> str:
+    """The id of a case in its JSON form (as ``Case.id``, without resolving operations)."""
+    return f"{'+'.join(case['chain'])}[{case['input']['id']}]"
+
+
+def backend_cases(args: argparse.Namespace, cases: list[dict[str, Any]],
+                  worker: Worker) -> tuple[dict[str, Any], ...]:
+    """The suite's cases, then those of the adapter's own operations (``--select`` applies)."""
+    own = [c for c in worker.library_cases if _selected(args, _case_id(c))]
+    return (*cases, *own)
 
 
 class _Progress:
@@ -116,10 +128,15 @@ def run(args: argparse.Namespace) -> int:
         for w in workers:
             w.close()
         raise
-    job = Job(profiles, tuple(cases), args.timeout, shrink=not args.no_shrink)
+    jobs = [Job(profiles, backend_cases(args, cases, w), args.timeout,
+                shrink=not args.no_shrink) for w in workers]
+    if not any(job.cases for job in jobs):
+        for w in workers:
+            w.close()
+        raise UsageError(f"--select {args.select!r} matches no case id")
     progress = _Progress(args.quiet)
     exit_code, table = 0, []
-    for worker, backend in zip(workers, backends, strict=True):
+    for worker, backend, job in zip(workers, backends, jobs, strict=True):
         entries = deviation_files.load(backend["name"], args.deviations)
         started, t0 = now(), time.monotonic()
         records = run_backend(worker, job, [[d.pattern, d.reason] for d in entries], progress)
@@ -145,14 +162,15 @@ def run(args: argparse.Namespace) -> int:
         for profile in profiles:
             bad = profile in promised and any(summary[profile][v] for v in FAILING)
             exit_code = max(exit_code, int(bad))
-            table.append((backend["name"], profile, profile in promised, summary[profile]))
+            table.append((backend["name"], profile, profile in promised, len(job.cases),
+                          summary[profile]))
         for pattern in report["unmatched"]:
             print(f"{backend['name']}: deviation {pattern!r} matches no case", file=sys.stderr)
         for case_id in report["unexpected_passes"]:
             print(f"{backend['name']}: {case_id} passed but is listed as a known deviation",
                   file=sys.stderr)
         _print_failures(backend["name"], records)
-    _print_table(table, len(cases))
+    _print_table(table)
     return exit_code
 
 
@@ -170,12 +188,12 @@ COLUMNS = ("pass", "fail", "differs", "known", "unexpected-pass", "not-applicabl
            "timeout")
 
 
-def _print_table(rows: list[tuple[str, str, bool, dict[str, int]]], n_cases: int) -> None:
-    header = ("backend", "profile", "promised", *COLUMNS)
-    body = [(b, p, "yes" if promised else "no", *(str(s[c]) for c in COLUMNS))
-            for b, p, promised, s in rows]
+def _print_table(rows: list[tuple[str, str, bool, int, dict[str, int]]]) -> None:
+    header = ("backend", "profile", "promised", "cases", *COLUMNS)
+    body = [(b, p, "yes" if promised else "no", str(n), *(str(s[c]) for c in COLUMNS))
+            for b, p, promised, n, s in rows]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
-    print(f"\n{n_cases} cases per backend")
+    print()
     for row in [header, *body]:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 

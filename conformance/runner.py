@@ -51,6 +51,8 @@ class Worker:
             start_new_session=True,  # so a kill reaches anything the library started
         )
         self.events: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        #: Cases of the adapter's own operations, as JSON (known once the worker is ready).
+        self.library_cases: list[dict[str, Any]] = []
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -89,6 +91,7 @@ class Worker:
                                f"{self.stderr_tail() or 'no message'}")
         if event["event"] == "fatal":
             raise BackendError(event["message"])
+        self.library_cases = event.get("library_cases", [])
         return event["backend"]
 
     def stderr_tail(self, lines: int = 3) -> str:

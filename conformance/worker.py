@@ -1,11 +1,11 @@
 """The worker: runs one backend's cases in its own process and streams one JSON line per event.
 
 ``python -m conformance.worker BACKEND`` loads the adapter and says ``ready`` (or ``fatal``
-with a one-line message), then reads one job line from stdin and streams, for each case from
-``start`` on, a ``start`` event (the case's header, so a crash still leaves its repro) and a
-``done`` event (the final record). A failing generated case is shrunk and its minimal version
-follows as a ``shrunk`` event. The library may print: its output goes to stderr, never into
-the protocol stream.
+with a one-line message), listing the cases of the adapter's own operations, then reads one job
+line from stdin and streams, for each case from ``start`` on, a ``start`` event (the case's
+header, so a crash still leaves its repro) and a ``done`` event (the final record). A failing
+generated case is shrunk and its minimal version follows as a ``shrunk`` event. The library may
+print: its output goes to stderr, never into the protocol stream.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from conformance.backends import BackendError, load
 from conformance.backends.base import Adapter
-from conformance.cases import Case
+from conformance.cases import Case, library_cases
 from conformance.deviations import Deviation, find
 from conformance.engine import case_header, run_case
 from conformance.shrink import shrink
@@ -58,7 +58,7 @@ def run_job(adapter: Adapter, job: dict[str, Any], emit: Any) -> None:
     oracle = oracle_adapter()
     profiles = tuple(job["profiles"])
     deviations = tuple(Deviation(p, r) for p, r in job["deviations"])
-    cases = [Case.from_json(c) for c in job["cases"]]
+    cases = [Case.from_json(c, adapter.operations) for c in job["cases"]]
     seen = {case.id for case in cases}  # a shrunk case already in the run is not repeated
     for index in range(job["start"], len(cases)):
         case = cases[index]
@@ -95,7 +95,9 @@ def main(argv: list[str]) -> int:
     except BackendError as exc:
         emit({"event": "fatal", "message": str(exc)})
         return 2
-    emit({"event": "ready", "backend": backend_record(adapter)})
+    # The parent never imports the library, so the adapter's own cases come from here.
+    own = [case.to_json() for case in library_cases(adapter.operations)]
+    emit({"event": "ready", "backend": backend_record(adapter), "library_cases": own})
     line = sys.stdin.readline()
     if not line:
         return 0

@@ -96,6 +96,22 @@ def test_known_deviations_unmatched_entries_and_unexpected_passes(tmp_path: Path
     assert done.returncode == 0, done.stdout
 
 
+def test_library_operations_run_as_cases_of_their_own_backend(tmp_path: Path) -> None:
+    done = copyview("run", "memoryview", "--select", "memoryview-*[contiguous-1d-float64]",
+                    "--max-examples", "0", "--json", str(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    doc = json.loads((tmp_path / "memoryview.json").read_text())
+    by_id = {c["id"]: c for c in doc["cases"]}
+    assert "memoryview-toreadonly[contiguous-1d-float64]" in by_id
+    case = by_id["memoryview-toreadonly[contiguous-1d-float64]"]
+    assert case["expected"] is None and case["observed"]["class"] == "read-only-view"
+
+
+def test_a_select_matching_no_case_of_any_backend_is_a_usage_error() -> None:
+    done = copyview("run", "numpy", "--select", "memoryview-*", "--max-examples", "0")
+    assert done.returncode == 2 and "matches no case id" in done.stderr
+
+
 def test_site_subcommand_delegates_to_the_site_generator(monkeypatch) -> None:
     import conformance.site
 

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from conformance.operations import Operation
 from reference_impl.layout import Layout
 
 #: The two kinds of namespace an operation can be written against.
@@ -102,6 +103,9 @@ class Adapter:
     alias: ClassVar[str] = "xp"
     capabilities: ClassVar[Capabilities] = Capabilities()
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
+    #: The library's own operations (``df.iloc[::2]``, ``arr.cast(...)``), run on every
+    #: curated input they apply to, besides the catalogue; ids must not reuse catalogue ids.
+    operations: ClassVar[tuple[Operation, ...]] = ()
 
     # -- identity -------------------------------------------------------------------------
 
