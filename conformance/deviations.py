@@ -2,7 +2,8 @@
 
 ``conformance/deviations/<backend>.txt``, one entry a line: ``GLOB  REASON`` (``#`` starts a
 comment; in the glob only ``*`` and ``?`` are wildcards). A failing case matched by an entry
-gets the verdict ``known``; an entry that matches no case, and a matched case that passed, are
+gets the verdict ``known``, and so does one that crashed or timed out (its observed class stays
+``crashed`` / ``timeout``); an entry that matches no case, and a matched case that passed, are
 reported so the file cannot rot.
 """
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from conformance.backends import BackendError
+from conformance.deviations import Deviation, find
 
 STARTUP_TIMEOUT_S = 120.0
 
@@ -111,8 +112,18 @@ class Worker:
 
 
 def broken_record(header: dict[str, Any], verdict: str, message: str,
-                  profiles: tuple[str, ...]) -> dict[str, Any]:
-    """The record of a case that crashed its worker or ran out of time (repro kept)."""
+                  profiles: tuple[str, ...], deviation: Deviation | None = None
+                  ) -> dict[str, Any]:
+    """The record of a case that crashed its worker or ran out of time (repro kept).
+
+    A case listed as a known deviation keeps ``crashed`` / ``timeout`` as its observed class
+    but gets the verdict ``known`` with the reason, so a library bug that kills the process
+    (pyarrow's segfault on ``==`` of a 0-d Tensor) can be accepted like any other deviation.
+    """
+    judged = {"verdict": verdict, "message": message}
+    if deviation is not None:
+        judged = {"verdict": "known", "message": f"{verdict}: {message} "
+                                                 f"[known: {deviation.reason}]"}
     return {
         **header,
         "expected": None,
@@ -120,7 +131,7 @@ def broken_record(header: dict[str, Any], verdict: str, message: str,
                      "witnesses": {"memory": None, "mutation_forward": None,
                                    "mutation_backward": None},
                      "claims": None},
-        "verdicts": {p: {"verdict": verdict, "message": message} for p in profiles},
+        "verdicts": {p: dict(judged) for p in profiles},
     }
 
 
@@ -132,12 +143,13 @@ def run_backend(
 ) -> list[dict[str, Any]]:
     """All records of one backend, in case order (shrunk cases right after their origin)."""
     total = len(job.cases)
+    known = tuple(Deviation(pattern, reason) for pattern, reason in deviations)
     records: dict[int, list[dict[str, Any]]] = {}
     start = 0
     while start < total:
         worker.send({"profiles": list(job.profiles), "cases": list(job.cases), "start": start,
                      "deviations": deviations, "shrink": job.shrink})
-        start = _drain(worker, job, records, progress, total)
+        start = _drain(worker, job, records, progress, total, known)
         if start < total:  # the worker crashed or was killed: continue in a fresh one
             worker.close()
             worker = Worker(worker.backend)
@@ -151,7 +163,7 @@ def run_backend(
 
 
 def _drain(worker: Worker, job: Job, records: dict[int, list[dict[str, Any]]],
-           progress: Progress, total: int) -> int:
+           progress: Progress, total: int, known: tuple[Deviation, ...] = ()) -> int:
     """Read events until the job ends (returns ``total``) or breaks (returns where to resume)."""
     current: tuple[int, dict[str, Any]] | None = None
     deadline_s = job.case_timeout_s
@@ -164,7 +176,8 @@ def _drain(worker: Worker, job: Job, records: dict[int, list[dict[str, Any]]],
                 return max(records, default=-1) + 1
             index, header = current
             message = f"ran past {job.case_timeout_s:g} s; the worker was killed"
-            records[index] = [broken_record(header, "timeout", message, job.profiles)]
+            records[index] = [broken_record(header, "timeout", message, job.profiles,
+                                            find(known, header["id"]))]
             progress(worker.backend, index + 1, total)
             return index + 1
         if event is None:
@@ -174,7 +187,8 @@ def _drain(worker: Worker, job: Job, records: dict[int, list[dict[str, Any]]],
             index, header = current
             code = worker.process.wait()
             message = f"the worker died (exit status {code}): {worker.stderr_tail() or '-'}"
-            records[index] = [broken_record(header, "crashed", message, job.profiles)]
+            records[index] = [broken_record(header, "crashed", message, job.profiles,
+                                            find(known, header["id"]))]
             progress(worker.backend, index + 1, total)
             return index + 1
         kind = event["event"]

@@ -112,6 +112,21 @@ def test_a_select_matching_no_case_of_any_backend_is_a_usage_error() -> None:
     assert done.returncode == 2 and "matches no case id" in done.stderr
 
 
+def test_a_crash_listed_as_a_known_deviation_stays_crashed_but_counts_as_known(
+        tmp_path: Path) -> None:
+    (tmp_path / "aborting.txt").write_text("flip[contiguous-1d-float64] the mutant aborts\n")
+    done = copyview("run", "mutants.broken:aborting", "--select", "flip[contiguous-1d-float64]",
+                    "--max-examples", "0", "--deviations", str(tmp_path),
+                    "--json", str(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    doc = json.loads((tmp_path / "aborting.json").read_text())
+    (case,) = doc["cases"]
+    assert case["observed"]["class"] == "crashed"
+    verdict = case["verdicts"]["consistency"]
+    assert verdict["verdict"] == "known" and "the mutant aborts" in verdict["message"]
+    assert doc["deviations"]["unmatched"] == []
+
+
 def test_site_subcommand_delegates_to_the_site_generator(monkeypatch) -> None:
     import conformance.site
 
