@@ -16,6 +16,8 @@ from typing import Any
 
 from conformance import deviations as deviation_files
 from conformance.backends import BackendError
+from conformance.exchange_run import NAME as EXCHANGE
+from conformance.exchange_run import ExchangeError, run_exchange
 from conformance.profiles import PROFILES
 from conformance.results import document, write_atomic
 from conformance.runner import Job, Worker, now, run_backend
@@ -34,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="run the suite against one or more backends")
     run.add_argument("backends", nargs="+", metavar="BACKEND",
-                     help="registered name, module:attribute, or an Array API module")
+                     help="registered name, module:attribute, or an Array API module; "
+                          f"`{EXCHANGE}` runs the cross-library exchange section")
     run.add_argument("--profile", action="append", choices=sorted(PROFILES),
                      help="measure only this profile (repeatable; default: all)")
     run.add_argument("--json", type=Path, metavar="DIR", help="write DIR/<backend>.json")
@@ -120,8 +123,9 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     profiles = tuple(args.profile or PROFILES)
-    cases = suite_cases(args)
-    workers = [Worker(spec) for spec in args.backends]
+    specs = [spec for spec in args.backends if spec != EXCHANGE]
+    cases = suite_cases(args) if specs else []
+    workers = [Worker(spec) for spec in specs]
     try:  # start every backend first: a missing library fails the run before any case
         backends = [w.ready() for w in workers]
     except BackendError:
@@ -130,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     jobs = [Job(profiles, backend_cases(args, cases, w), args.timeout,
                 shrink=not args.no_shrink) for w in workers]
-    if not any(job.cases for job in jobs):
+    if workers and not any(job.cases for job in jobs):
         for w in workers:
             w.close()
         raise UsageError(f"--select {args.select!r} matches no case id")
@@ -170,8 +174,31 @@ def run(args: argparse.Namespace) -> int:
             print(f"{backend['name']}: {case_id} passed but is listed as a known deviation",
                   file=sys.stderr)
         _print_failures(backend["name"], records)
+    if EXCHANGE in args.backends:
+        exit_code = max(exit_code, _run_exchange(args, profiles, table))
     _print_table(table)
     return exit_code
+
+
+def _run_exchange(args: argparse.Namespace, profiles: tuple[str, ...],
+                  table: list[tuple[str, str, bool, int, dict[str, int]]]) -> int:
+    """The exchange section (its own process), reported like a backend; its exit status."""
+    try:
+        doc = run_exchange(args.select)
+    except ExchangeError as exc:
+        print(f"copyview: {EXCHANGE}: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        path = args.json / f"{EXCHANGE}.json"
+        write_atomic(path, doc)
+        print(f"{EXCHANGE}: results written to {path}", file=sys.stderr)
+    promised, code = doc["backend"]["promised_profiles"], 0
+    for profile in (p for p in profiles if p in doc["summary"]):
+        counts = doc["summary"][profile]
+        code = max(code, int(profile in promised and any(counts[v] for v in FAILING)))
+        table.append((EXCHANGE, profile, profile in promised, len(doc["cases"]), counts))
+    _print_failures(EXCHANGE, doc["cases"])
+    return code
 
 
 def _print_failures(backend: str, records: list[dict[str, Any]], limit: int = 10) -> None:

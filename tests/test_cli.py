@@ -127,6 +127,16 @@ def test_a_crash_listed_as_a_known_deviation_stays_crashed_but_counts_as_known(
     assert doc["deviations"]["unmatched"] == []
 
 
+def test_run_exchange_writes_the_exchange_section_in_the_results_format(
+        tmp_path: Path) -> None:
+    done = copyview("run", "exchange", "--select", "numpy->numpy:*", "--json", str(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    doc = json.loads((tmp_path / "exchange.json").read_text())
+    assert doc["backend"]["name"] == "exchange" and doc["cases"]
+    assert all(c["id"].startswith("numpy->numpy:") for c in doc["cases"])
+    assert "exchange" in done.stdout and "consistency" in done.stdout
+
+
 def test_site_subcommand_delegates_to_the_site_generator(monkeypatch) -> None:
     import conformance.site
 
