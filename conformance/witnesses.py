@@ -92,7 +92,9 @@ def mutation_witness(adapter: Adapter, x: Any, y: Any) -> Mutation:
         return Mutation(forward, None, True)
     try:
         backward: bool | None = _propagates(adapter, y, x)
-        refused: bool | None = False
+        # A fill of no element that did not raise says nothing about whether writes are
+        # refused (a read-only memoryview accepts it; a read-only ndarray raises anyway).
+        refused: bool | None = None if 0 in adapter.shape(y) else False
     except Exception:
         backward, refused = None, True
     return Mutation(forward, backward, refused)

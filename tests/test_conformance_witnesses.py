@@ -121,3 +121,12 @@ def test_a_result_refusing_the_interleaved_key_still_gets_a_class() -> None:
     assert seen.cls == "view"
     assert seen.interleaved is None and seen.claims is not None
     assert seen.claims.interleaved is None
+
+
+def test_an_empty_result_that_accepts_a_fill_of_nothing_has_no_write_refusal_witness() -> None:
+    memoryview_adapter = load("memoryview")
+    x = memoryview(bytearray(8)).cast("d", shape=[1])[0:0]
+    assert mutation_witness(memoryview_adapter, x, x.toreadonly()).write_refused is None
+    readonly = np.empty((0, 3))[::-1]
+    readonly.flags.writeable = False
+    assert mutation_witness(numpy_adapter, np.empty((0, 3)), readonly).write_refused is True
