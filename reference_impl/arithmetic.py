@@ -35,15 +35,33 @@ from reference_impl.layout import (
 from reference_impl.manipulation import broadcast_shapes, broadcast_view
 
 
-def _div(a: Any, b: Any) -> Any:
-    try:
+def _ieee_div(a: float, b: float) -> float:
+    """``a / b`` with IEEE results for a zero divisor (Python raises instead)."""
+    if b != 0:
         return a / b
-    except ZeroDivisionError:
-        if isinstance(a, complex) or isinstance(b, complex):
-            return complex(math.nan, math.nan)
-        if a == 0 or math.isnan(a):
-            return math.nan
-        return math.copysign(math.inf, a) * math.copysign(1.0, b)
+    if a == 0 or math.isnan(a):
+        return math.nan
+    return math.copysign(math.inf, a) * math.copysign(1.0, b)
+
+
+def _complex_div(a: complex, b: complex) -> complex:
+    """NumPy's complex division (Smith's method, with its zero-divisor case)."""
+    ar, ai, br, bi = a.real, a.imag, b.real, b.imag
+    if abs(br) >= abs(bi):
+        if br == 0 and bi == 0:
+            return complex(_ieee_div(ar, abs(br)), _ieee_div(ai, abs(br)))
+        rat = bi / br
+        scl = 1.0 / (br + bi * rat)
+        return complex((ar + ai * rat) * scl, (ai - ar * rat) * scl)
+    rat = br / bi
+    scl = 1.0 / (bi + br * rat)
+    return complex((ar * rat + ai) * scl, (ai * rat - ar) * scl)
+
+
+def _div(a: Any, b: Any) -> Any:
+    if isinstance(a, complex) or isinstance(b, complex):
+        return _complex_div(complex(a), complex(b))
+    return _ieee_div(a, b)
 
 
 def _floordiv(a: Any, b: Any) -> Any:

@@ -135,6 +135,23 @@ def _wrap_int(value: int, dt: DType) -> int:
     return value
 
 
+def _float_to_int(value: float, dt: DType) -> int:
+    """C's float-to-integer conversion as NumPy's casts do it on x86-64.
+
+    Note: out of range (and NaN) the result is undefined in C and NumPy warns "invalid value
+    encountered in cast"; this follows the scalar x86-64 answers (the hardware's "integer
+    indefinite" for 32- and 64-bit targets, smaller ones going through int32). NumPy's
+    vectorised loops may answer differently for unsigned 32- and 64-bit targets.
+    """
+    wide = 64 if dt.itemsize == 8 or (dt.kind == "u" and dt.itemsize == 4) else 32
+    lo, hi = -(1 << (wide - 1)), (1 << (wide - 1)) - 1
+    if math.isnan(value) or math.isinf(value) or not lo <= math.trunc(value) <= hi:
+        if dt.kind == "u" and dt.itemsize == 8 and value >= 2.0**63:
+            return int(value) if value < 2.0**64 else 0
+        return _wrap_int(lo, dt)
+    return _wrap_int(math.trunc(value), dt)
+
+
 def _to_float32(value: float) -> float:
     try:
         return struct.unpack("f", struct.pack("f", value))[0]
@@ -153,10 +170,7 @@ def cast_value(value: Any, dt: DType) -> Any:
         if isinstance(value, complex):
             value = value.real
         if isinstance(value, float):
-            if math.isnan(value) or math.isinf(value):
-                # Note: NumPy's result is platform-defined here; this is x86's answer.
-                return int_bounds(dt)[0] if dt.itemsize >= 4 else 0
-            value = int(value)
+            return _float_to_int(value, dt)
         return _wrap_int(int(value), dt)
     if dt.kind == "f":
         value = float(value.real if isinstance(value, complex) else value)

@@ -383,13 +383,17 @@ OPS: list[Op] = [
 ]
 
 
-def _apply(xp: Any, op: Op, arr: Any, params: dict[str, Any]) -> Any:
-    try:
-        with warnings.catch_warnings(), numpy.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            return op.apply(xp, arr, params)
-    except Exception as exc:  # an error is an outcome to compare
-        return exc
+def _apply(xp: Any, op: Op, arr: Any, params: dict[str, Any]) -> tuple[Any, bool]:
+    """The result (or the exception raised), and whether NumPy cast a value it cannot represent:
+    C leaves that result undefined, and NumPy's answer then depends on its code path."""
+    with warnings.catch_warnings(record=True) as caught, numpy.errstate(
+            divide="ignore", over="ignore", under="ignore", invalid="warn"):
+        warnings.simplefilter("always")
+        try:
+            result = op.apply(xp, arr, params)
+        except Exception as exc:  # an error is an outcome to compare
+            result = exc
+    return result, any("encountered in cast" in str(w.message) for w in caught)
 
 
 @settings(max_examples=2000, deadline=None,
@@ -413,15 +417,21 @@ def test_random_operation_chains_agree_with_numpy(data: st.DataObject) -> None:
         op = data.draw(st.sampled_from(OPS), label=f"operation {step}")
         params = op.params(draw, tuple(current[np_].shape), str(current[np_].dtype))
         steps.append(f"{op.name} {params}")
-        results = {xp: _apply(xp, op, current[xp], params) for xp in LIBRARIES}
+        applied = {xp: _apply(xp, op, current[xp], params) for xp in LIBRARIES}
+        results = {xp: result for xp, (result, _) in applied.items()}
+        undefined = applied[np_][1]
         expected = outcome(np_, results[np_], [current[np_], *known[np_]])
         actual = outcome(ref, results[ref], [current[ref], *known[ref]])
         problems = differences(expected, actual)
         for i, (a, b) in enumerate(zip(known[np_], known[ref], strict=True)):
             if outcome(np_, a, []).value != outcome(ref, b, []).value:
                 problems.append(f"values of chain array {i} differ after the step")
+        if undefined:  # compare everything but the values, then stop the chain
+            problems = [p for p in problems if not p.startswith(("value=", "values of"))]
         assert not problems, "\n".join([*steps, *problems, f"numpy: {results[np_]!r}",
                                         f"reference: {results[ref]!r}"])
+        if undefined:
+            break
         for xp in LIBRARIES:
             result = results[xp]
             if isinstance(result, list) and result and isinstance(result[0], xp.ndarray):
