@@ -170,8 +170,11 @@ def test_filters_from_the_address_hide_other_categories(browse):
     assert outside == []
 
 
-def test_screenshot_of_the_matrix(browse, tmp_path):
-    shot = tmp_path / "matrix.png"
+def test_screenshot_of_the_matrix(browse):
+    # Kept in the (git-ignored) build folder so a person, or CI's log, can find and look at it.
+    shot = Path(__file__).resolve().parents[1] / "build" / "screenshots" / "matrix.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    shot.unlink(missing_ok=True)
     done, _, outside = browse("matrix.html", f"--screenshot={shot}", "--window-size=1400,1000")
     assert shot.is_file() and shot.stat().st_size > 20_000, done.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -94,4 +94,5 @@ def main(argv: list[str] | None = None) -> int:
     print(f"copyview site: {report.pages} pages from {report.results_files} results file(s), "
           f"{report.libraries} librar{'y' if report.libraries == 1 else 'ies'}, in "
           f"{report.seconds:.1f} s -> {report.out_dir}")
+    print(f"open {Path(report.out_dir).resolve() / 'index.html'} in a browser")
     return 0
