@@ -265,6 +265,11 @@ def memory_from_interface(
                         bool(readonly))
 
 
+def flags_by_name(flags: Any, names: tuple[str, ...] = FLAG_NAMES) -> dict[str, bool]:
+    """The named flags of a NumPy-style ``flags`` object, as plain booleans."""
+    return {name: bool(getattr(flags, name)) for name in names}
+
+
 def numpy_style_report(alias: str) -> list[str]:
     """Repro lines printing identity, ``shares_memory`` and ``.base`` for a NumPy-like library."""
     return [

@@ -25,6 +25,7 @@ from conformance.backends.base import (
     InputRecipe,
     MemoryReport,
     apply_steps_expression,
+    flags_by_name,
     memory_from_interface,
     numpy_style_report,
 )
@@ -123,12 +124,7 @@ class CupyAdapter(Adapter):
 
     def flags(self, x: Any) -> dict[str, bool]:
         # Note: CuPy has no writeable flag; only these three exist.
-        f = x.flags
-        return {
-            "owndata": bool(f.owndata),
-            "c_contiguous": bool(f.c_contiguous),
-            "f_contiguous": bool(f.f_contiguous),
-        }
+        return flags_by_name(x.flags, ("owndata", "c_contiguous", "f_contiguous"))
 
     def repro_imports(self) -> list[str]:
         return ["import cupy", "import array_api_compat.cupy as xp"]

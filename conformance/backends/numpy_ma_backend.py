@@ -20,6 +20,7 @@ from conformance.backends.base import (
     InputRecipe,
     MemoryReport,
     apply_steps_expression,
+    flags_by_name,
 )
 from conformance.backends.numpy_backend import adapter as numpy_adapter
 
@@ -110,13 +111,7 @@ class NumpyMaAdapter(Adapter):
         return bool(np.may_share_memory(a, b))
 
     def flags(self, x: Any) -> dict[str, bool]:
-        f = x.flags
-        return {
-            "owndata": bool(f.owndata),
-            "writeable": bool(f.writeable),
-            "c_contiguous": bool(f.c_contiguous),
-            "f_contiguous": bool(f.f_contiguous),
-        }
+        return flags_by_name(x.flags)
 
     def repro_imports(self) -> list[str]:
         return ["import numpy as np", "import numpy.ma as ma"]
