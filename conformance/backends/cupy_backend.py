@@ -9,6 +9,10 @@ Without a usable GPU the backend cannot run at all: instantiating :class:`CupyAd
 is what the registry does with the entry point) raises a one-line
 :class:`~conformance.backends.registry.BackendError` saying why, which ``copyview run`` reports
 as an environment error (exit 2). CuPy is imported only then, so this module imports anywhere.
+
+Status: untested on a GPU. It was written against CuPy's documented API on a machine without
+one; no case has run through it yet, and ``conformance/deviations/cupy.txt`` is empty until the
+first GPU run.
 """
 
 from __future__ import annotations

@@ -4,13 +4,16 @@ Namespaces: ``array-api`` operations run on ``array_api_compat.torch``. ``numpy`
 run on the same namespace (torch's own functions re-exported, plus the standard's spellings)
 with the few NumPy names that torch spells differently added from :data:`NUMPY_RENAMES`;
 methods (``x.T``, ``x.reshape``, ``x.view``, ``x[idx]``) are torch's own. A NumPy spelling
-torch does not accept (``x.copy()``, ``x.astype``, ``np.asfortranarray``) raises and is
-recorded as ``error``: that is what NumPy-spelled code does on torch.
+torch lacks (``x.copy()``, ``x.astype``, ``np.asfortranarray``) raises AttributeError and is
+recorded as ``not-applicable`` (missing), not as a behaviour.
 
 Claims: ``x._base`` (torch's autograd base: always the root tensor, never an intermediate
 view), ``x._is_view()`` as the ``owndata`` flag, ``x.is_contiguous()`` as ``c_contiguous``,
 and storage identity (``untyped_storage().data_ptr()``, the usual "is this a view?" idiom) as
 the ``may_share_memory`` answer. Torch has no exact ``shares_memory`` and no writeable flag.
+
+Status: the CPU path is tested here; the CUDA path (chosen when ``torch.cuda.is_available()``)
+is untested on a GPU so far.
 """
 
 from __future__ import annotations
