@@ -126,6 +126,18 @@ def _sharing(yes: str, no: str, expect_sharing: bool) -> Callable[[Case], Outcom
     return judge
 
 
+def _is_view(no: str) -> Callable[[Case], Outcome]:
+    """Sharing as for any claim, except that a copy-on-write result is not a view: it shares
+    bytes only until a write, which never reaches the other array."""
+    sharing = _sharing("", no, True)
+
+    def judge(case: Case) -> Outcome:
+        if case.observed_class == "copy-on-write" and not empty(case):
+            return "the result shares bytes but is copy-on-write: writes do not propagate"
+        return sharing(case)
+    return judge
+
+
 def _asarray_reuses(case: Case) -> Outcome:
     """Sharing, as for any claim; and a result in another dtype holds converted values, which
     need new memory even where no witness sees bytes (a lazy library)."""
@@ -293,12 +305,12 @@ CLAIMS: tuple[Claim, ...] = (
     Claim(3, "slicing-views",
           "Slicing always returns a view.",
           "single-operation reads whose expression indexes `x` with slices only "
-          "(`x[1:, ::2]`); a counterexample shares no byte with the input.",
+          "(`x[1:, ::2]`); a counterexample shares no byte with the input, or is copy-on-write.",
           "True for NumPy, except that an empty slice shares no memory; libraries without "
           "views (JAX) copy.",
           lambda c: single(c) and not _assigns(c) and bool(SLICE_EXPR.search(c.expression)),
-          _sharing("", "slicing returned a result that shares no byte with the input "
-                       "(observed: {cls})", True)),
+          _is_view("slicing returned a result that shares no byte with the input "
+                   "(observed: {cls})")),
     Claim(4, "fancy-copies",
           "Fancy and boolean indexing always return copies.",
           "single-operation reads (not assignments) in the `advanced-indexing` category, "
@@ -343,7 +355,7 @@ CLAIMS: tuple[Claim, ...] = (
           "no byte with the input.",
           "True for NumPy; libraries without views (JAX) copy.",
           _is_transpose,
-          _sharing("", "the transpose shares no byte with the input (observed: {cls})", True)),
+          _is_view("the transpose shares no byte with the input (observed: {cls})")),
     Claim(8, "writes-through-views",
           "Writing through a view changes the original.",
           "every case, chains included, whose result shares memory with its input and is a "
