@@ -66,3 +66,11 @@ def test_badge_main_writes_svg_and_endpoint_per_backend_and_profile(tmp_path, ca
     assert numpy["message"] == "18/18" and numpy["color"] == "brightgreen"
     assert badge_main([str(fixtures / "bad" / "malformed.json"), "-o", str(tmp_path)]) == 2
     assert "malformed.json" in capsys.readouterr().err
+
+
+def test_profile_not_promised_gets_an_informational_colour():
+    differs = Score("numpy", (("pass", 231), ("differs", 327), ("not-applicable", 40)))
+    failing = Score("numpy", (("pass", 231), ("fail", 327)))
+    assert badge_for(differs).color_name == "blue"
+    assert badge_for(differs).message == "231/558"
+    assert badge_for(failing).color_name == "red"

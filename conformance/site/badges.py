@@ -28,6 +28,7 @@ COLOURS: tuple[tuple[float, str, str], ...] = (
     (0.0, "red", "#e05d44"),
 )
 NO_CASES = ("lightgrey", "#9f9f9f")
+INFORMATIONAL = ("blue", "#007ec6")
 
 # Approximate advance widths of 11px Verdana, in pixels, for laying out the text.
 _NARROW = set("ijl.,:;|!'()[]")
@@ -69,7 +70,10 @@ def colour_for(rate: float | None) -> tuple[str, str]:
 
 
 def badge_for(score: Score) -> Badge:
-    name, hex_colour = colour_for(score.rate)
+    # Only a profile the library does not promise yields ``differs`` (never ``fail``): its badge
+    # informs, so it must not look like a red mark against the library.
+    informational = score.count("differs") > 0 and score.failed == 0
+    name, hex_colour = INFORMATIONAL if informational else colour_for(score.rate)
     return Badge(f"copy/view ({score.profile} profile)", score.text, name, hex_colour)
 
 
