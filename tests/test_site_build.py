@@ -325,3 +325,17 @@ def test_every_local_link_and_anchor_resolves(built, request):
                 if unquote(parts.fragment) not in ids[path]:
                     broken.append((page.relative_to(site), target))
     assert broken == []
+
+
+def test_operation_page_has_no_column_for_a_library_without_its_cases(tmp_path):
+    results = tmp_path / "results"
+    results.mkdir()
+    shutil.copy(FIXTURES / "numpy.json", results / "numpy.json")
+    torch = json.loads((FIXTURES / "torch.json").read_text())
+    torch["cases"] = [c for c in torch["cases"] if c["operation"] == "copy"]
+    (results / "torch.json").write_text(json.dumps(torch))
+    out = tmp_path / "site"
+    build_site([results], out)
+    column = re.compile(r'<th><a href="[^"]*libraries/torch\.html">torch</a></th>')
+    assert column.search((out / "operations" / "copy.html").read_text())
+    assert not column.search((out / "operations" / "reshape-flat.html").read_text())

@@ -20,6 +20,9 @@ CSS = """\
   position: sticky; top: 0; background: var(--md-default-bg-color); white-space: nowrap;
 }
 .cv-matrix [hidden], .cv-matrix tr[hidden] { display: none !important; }
+/* With many libraries the table scrolls sideways instead of squeezing case ids letter by letter. */
+.md-typeset .cv-matrix tbody th[scope="row"] { min-width: 12em; overflow-wrap: anywhere; }
+.md-typeset .cv-matrix tbody td { min-width: 7.5em; }
 .cv-summary { font-weight: bold; }
 .cv-empty { color: var(--md-default-fg-color--light); font-style: italic; }
 .cv-c, .cv-v, .cv-score {

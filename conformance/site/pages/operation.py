@@ -19,10 +19,12 @@ from conformance.site.rules import numpy_rule
 
 
 def _overview(op: Operation, site: SiteData, src: str) -> str:
+    # A library with no case of this operation (the exchange section, say) gets no column.
+    runs = [run for run in site.runs if op.cases_of(run.backend)]
     rows = []
     for case_id in op.case_ids:
         cells = []
-        for run in site.runs:
+        for run in runs:
             case = next((c for c in op.cases_of(run.backend) if c.id == case_id), None)
             if case is None:
                 cells.append('<td class="cv-empty">no case</td>')
@@ -36,7 +38,7 @@ def _overview(op: Operation, site: SiteData, src: str) -> str:
                     f"</a></th><td>{class_chip(expected) if expected else '—'}</td>"
                     f"{''.join(cells)}</tr>")
     head = "".join(f'<th><a href="{href(src, library_page(r.backend))}">{esc(r.backend)}</a>'
-                   "</th>" for r in site.runs)
+                   "</th>" for r in runs)
     return ('<div class="cv-scroll"><table class="cv-matrix">'
             f"<thead><tr><th>case</th><th>NumPy</th>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>")
