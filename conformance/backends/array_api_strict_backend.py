@@ -16,10 +16,6 @@ class ArrayAPIStrictAdapter(Adapter):
     library: ClassVar[str] = "array-api-strict"
     alias: ClassVar[str] = "xp"
 
-    @property
-    def version(self) -> str:
-        return str(array_api_strict.__version__)
-
     def namespace(self, api: str) -> Any | None:
         return array_api_strict if api == ARRAY_API else None
 

@@ -10,6 +10,7 @@ See ``docs/reference/adapters.md``.
 
 from __future__ import annotations
 
+import importlib.metadata
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -111,9 +112,13 @@ class Adapter:
 
     @property
     def version(self) -> str:
-        """The library's version string."""
-        module = self.namespace(ARRAY_API) or self.namespace(NUMPY_API)
-        return str(getattr(module, "__version__", "unknown"))
+        """The library's version: its installed distribution's, else the namespace's
+        ``__version__`` (namespaces such as ``array_api_compat.torch`` carry their own)."""
+        try:
+            return importlib.metadata.version(self.library)
+        except (importlib.metadata.PackageNotFoundError, ValueError):
+            module = self.namespace(ARRAY_API) or self.namespace(NUMPY_API)
+            return str(getattr(module, "__version__", "unknown"))
 
     @property
     def adapter_path(self) -> str:

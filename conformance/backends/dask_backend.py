@@ -15,7 +15,6 @@ import math
 from typing import Any, ClassVar
 
 import array_api_compat.dask.array as compat_dask
-import dask
 import dask.array as da
 import numpy as np
 
@@ -46,10 +45,6 @@ class DaskAdapter(Adapter):
         device="cpu",
     )
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
-
-    @property
-    def version(self) -> str:
-        return str(dask.__version__)
 
     def namespace(self, api: str) -> Any:
         return compat_dask

@@ -65,10 +65,6 @@ class JaxAdapter(Adapter):
     )
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
 
-    @property
-    def version(self) -> str:
-        return str(jax.__version__)
-
     def namespace(self, api: str) -> Any:
         return jnp
 

@@ -15,14 +15,12 @@ import numpy as np
 
 from conformance.backends.base import (
     NUMPY_API,
-    Adapter,
     Capabilities,
     InputRecipe,
     MemoryReport,
     apply_steps_expression,
-    flags_by_name,
 )
-from conformance.backends.numpy_backend import adapter as numpy_adapter
+from conformance.backends.numpy_backend import NumpyAdapter
 
 
 class _MaskedNamespace:
@@ -48,8 +46,13 @@ def _marker(dtype: np.dtype) -> Any:
     return np.frombuffer(b"\x3c" * dtype.itemsize, dtype=dtype)[0]
 
 
-class NumpyMaAdapter(Adapter):
-    """``numpy.ma.MaskedArray``: NumPy semantics promised, with ``.base`` quirks recorded."""
+class NumpyMaAdapter(NumpyAdapter):
+    """``numpy.ma.MaskedArray``: NumPy semantics promised, with ``.base`` quirks recorded.
+
+    Claims (``.base``, ``shares_memory``, flags), identity and dtype names are NumPy's own, so
+    they come from :class:`NumpyAdapter`, as does ``assign`` (``x[...] = host`` also clears the
+    mask again when a probe restores the input); what differs is the mask.
+    """
 
     name: ClassVar[str] = "numpy.ma"
     library: ClassVar[str] = "numpy"
@@ -58,10 +61,6 @@ class NumpyMaAdapter(Adapter):
     promised_profiles: ClassVar[tuple[str, ...]] = ("numpy", "consistency")
 
     _namespace = _MaskedNamespace()
-
-    @property
-    def version(self) -> str:
-        return np.__version__
 
     def namespace(self, api: str) -> Any | None:
         # numpy.ma has no Array API namespace (no copy= keywords, no __array_namespace__).
@@ -73,10 +72,6 @@ class NumpyMaAdapter(Adapter):
     def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
         return np.ma.transpose(x, axes)
 
-    def is_array(self, obj: Any) -> bool:
-        # np.broadcast_to and friends drop the subclass: still an array, with no mask.
-        return isinstance(obj, np.ndarray)
-
     def to_host(self, x: Any) -> np.ndarray:
         data = np.array(np.ma.getdata(x), copy=True, order="C")
         mask = np.ma.getmaskarray(x)
@@ -84,11 +79,8 @@ class NumpyMaAdapter(Adapter):
             data[mask] = _marker(data.dtype)
         return data
 
-    def dtype_name(self, x: Any) -> str:
-        return x.dtype.name
-
     def memory(self, x: Any) -> MemoryReport:
-        return numpy_adapter.memory(np.ma.getdata(x))
+        return super().memory(np.ma.getdata(x))
 
     def read(self, x: Any, index: tuple[int, ...]) -> Any:
         return self.to_host(x)[index].item()
@@ -98,26 +90,11 @@ class NumpyMaAdapter(Adapter):
         if isinstance(x, np.ma.MaskedArray) and x.size:
             x[(0,) * x.ndim] = np.ma.masked  # a change only a shared mask carries over
 
-    def assign(self, x: Any, host: np.ndarray) -> None:
-        x[...] = host  # assigning unmasked values also clears the mask again
-
-    def base(self, x: Any) -> Any:
-        return x.base
-
-    def shares_memory(self, a: Any, b: Any) -> bool:
-        return bool(np.shares_memory(a, b))
-
-    def may_share_memory(self, a: Any, b: Any) -> bool:
-        return bool(np.may_share_memory(a, b))
-
-    def flags(self, x: Any) -> dict[str, bool]:
-        return flags_by_name(x.flags)
-
     def repro_imports(self) -> list[str]:
         return ["import numpy as np", "import numpy.ma as ma"]
 
     def repro_input(self, recipe: InputRecipe) -> str:
-        values = numpy_adapter.repro_input(InputRecipe(recipe.host, (), recipe.dtype))
+        values = super().repro_input(InputRecipe(recipe.host, (), recipe.dtype))
         expr = f"ma.array({values}, mask=np.zeros({recipe.host.shape!r}, bool))"
         return apply_steps_expression(expr, recipe.steps, "ma.transpose")
 

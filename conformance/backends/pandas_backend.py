@@ -85,10 +85,6 @@ class PandasAdapter(Adapter):
     promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
-    @property
-    def version(self) -> str:
-        return pd.__version__
-
     def namespace(self, api: str) -> Any | None:
         # Methods with NumPy's names run on Series/DataFrame; pd.<function> mostly is missing.
         return pd if api == NUMPY_API else None

@@ -83,10 +83,6 @@ class PyarrowAdapter(Adapter):
     promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
-    @property
-    def version(self) -> str:
-        return pa.__version__
-
     def namespace(self, api: str) -> Any | None:
         return pa if api == NUMPY_API else None
 

@@ -50,10 +50,6 @@ class SparseAdapter(Adapter):
     promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
-    @property
-    def version(self) -> str:
-        return sparse.__version__
-
     def namespace(self, api: str) -> Any | None:
         # One namespace serves both: it is the Array API namespace and mirrors NumPy's names.
         return sparse if api in (ARRAY_API, NUMPY_API) else None

@@ -79,10 +79,6 @@ class TorchAdapter(Adapter):
     def __init__(self) -> None:
         self._numpy_names = numpy_names_namespace()
 
-    @property
-    def version(self) -> str:
-        return str(torch.__version__)
-
     def namespace(self, api: str) -> Any:
         return compat_torch if api == ARRAY_API else self._numpy_names
 

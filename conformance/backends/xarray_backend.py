@@ -67,10 +67,6 @@ class XarrayAdapter(Adapter):
     promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
-    @property
-    def version(self) -> str:
-        return xr.__version__
-
     def namespace(self, api: str) -> Any | None:
         # DataArray methods carry NumPy's names; xr.<function> mostly does not exist.
         return xr if api == NUMPY_API else None
