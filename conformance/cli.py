@@ -14,14 +14,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from conformance import deviations as deviation_files
-from conformance.backends import BackendError
-from conformance.exchange_run import NAME as EXCHANGE
-from conformance.exchange_run import ExchangeError, run_exchange
-from conformance.profiles import PROFILES
-from conformance.results import document, write_atomic
-from conformance.runner import Job, Worker, now, run_backend
-from conformance.verdicts import FAILING, summarise
+from conformance.adapters import BackendError
+from conformance.judge import deviations as deviation_files
+from conformance.judge.verdicts import summarise
+from conformance.results.document import document, write_atomic
+from conformance.run.exchange_process import NAME as EXCHANGE
+from conformance.run.exchange_process import ExchangeError, run_exchange
+from conformance.run.runner import Job, Worker, now, run_backend
+from conformance.vocabulary import FAILING, PROFILES, VERDICTS
 
 DELEGATED = {"site": "main", "badge": "badge_main", "diff": "diff_main"}
 
@@ -74,9 +74,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def suite_cases(args: argparse.Namespace) -> list[dict[str, Any]]:
     """Curated cases, then the generated ones, as JSON for the workers."""
-    from conformance.cases import curated_cases
-    from conformance.strategies import generated_cases
-    from conformance.worker import oracle_adapter
+    from conformance.model.cases import curated_cases
+    from conformance.run.engine import oracle_adapter
+    from conformance.run.generate import generated_cases
 
     if args.max_examples < 0:
         raise UsageError("--max-examples must be 0 or more")
@@ -211,13 +211,9 @@ def _print_failures(backend: str, records: list[dict[str, Any]], limit: int = 10
               "(see the results JSON)")
 
 
-COLUMNS = ("pass", "fail", "differs", "known", "unexpected-pass", "not-applicable", "crashed",
-           "timeout")
-
-
 def _print_table(rows: list[tuple[str, str, bool, int, dict[str, int]]]) -> None:
-    header = ("backend", "profile", "promised", "cases", *COLUMNS)
-    body = [(b, p, "yes" if promised else "no", str(n), *(str(s[c]) for c in COLUMNS))
+    header = ("backend", "profile", "promised", "cases", *VERDICTS)
+    body = [(b, p, "yes" if promised else "no", str(n), *(str(s[c]) for c in VERDICTS))
             for b, p, promised, n, s in rows]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
     print()

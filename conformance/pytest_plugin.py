@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conformance.verdicts import FAILING
+from conformance.vocabulary import FAILING
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -48,18 +48,18 @@ class CopyviewItem(pytest.Item):
         self.profiles, self.deviations = profiles, deviations
 
     def runtest(self) -> None:
-        from conformance.worker import fails_promised, judged, oracle_adapter
+        from conformance.judge.verdicts import counts_against, failing_profiles
+        from conformance.run.engine import oracle_adapter, run_case
+        from conformance.run.shrink import minimal_failing
 
         oracle = oracle_adapter()
-        record = judged(self.adapter, oracle, self.case, self.profiles, self.deviations)
-        if any(v["verdict"] in FAILING for v in record["verdicts"].values()):
+        record = run_case(self.adapter, oracle, self.case, self.profiles, self.deviations)
+        if counts_against(record["verdicts"]):
             minimal = None
             if self.case.generated:
-                from conformance.shrink import shrink
-
-                failing = fails_promised(record)
-                minimal = shrink(self.case, oracle, lambda c: bool(fails_promised(
-                    judged(self.adapter, oracle, c, self.profiles, self.deviations)) & failing))
+                minimal = minimal_failing(self.adapter, oracle, self.case,
+                                          failing_profiles(record["verdicts"]), self.profiles,
+                                          self.deviations)
             raise CopyviewFailure(explain(self.adapter, record, minimal))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
@@ -84,8 +84,9 @@ class CopyviewPropertyItem(pytest.Item):
     def runtest(self) -> None:
         from hypothesis import HealthCheck, given, seed, settings
 
-        from conformance.strategies import cases
-        from conformance.worker import judged, oracle_adapter
+        from conformance.judge.verdicts import counts_against
+        from conformance.run.engine import oracle_adapter, run_case
+        from conformance.run.generate import cases
 
         oracle = oracle_adapter()
 
@@ -93,8 +94,8 @@ class CopyviewPropertyItem(pytest.Item):
                   derandomize=self.ci, suppress_health_check=list(HealthCheck))
         @given(case=cases(oracle))
         def conforms(case: Any) -> None:
-            record = judged(self.adapter, oracle, case, self.profiles, self.deviations)
-            if any(v["verdict"] in FAILING for v in record["verdicts"].values()):
+            record = run_case(self.adapter, oracle, case, self.profiles, self.deviations)
+            if counts_against(record["verdicts"]):
                 raise CopyviewFailure(explain(self.adapter, record))
 
         (conforms if self.ci else seed(self.seed)(conforms))()
@@ -126,7 +127,7 @@ def explain(adapter: Any, record: dict[str, Any], minimal: Any = None) -> str:
     lines.append(f"observed: class={observed['class']} error={observed['error']} "
                  f"witnesses={observed['witnesses']} claims={observed['claims']}")
     if minimal is not None and minimal.id != record["id"]:
-        from conformance.repro import snippet
+        from conformance.results.repro import snippet
 
         lines.append(f"shrunk to: {minimal.id}")
         lines += ["repro (minimal):", snippet(adapter, minimal)]
@@ -141,14 +142,14 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     backends = config.getoption("copyview_backend")
     if not backends:
         return
-    from conformance import deviations as deviation_files
-    from conformance.backends import BackendError, load
-    from conformance.cases import curated_cases
-    from conformance.profiles import PROFILES
-    from conformance.strategies import generated_cases
-    from conformance.worker import oracle_adapter
+    from conformance.adapters import BackendError, load
+    from conformance.judge import deviations as deviation_files
+    from conformance.model.cases import curated_cases
+    from conformance.run.engine import oracle_adapter
+    from conformance.run.generate import generated_cases
+    from conformance.vocabulary import PROFILES, Profile
 
-    profiles = tuple(config.getoption("copyview_profile") or PROFILES)
+    profiles = tuple(Profile(p) for p in config.getoption("copyview_profile") or PROFILES)
     cases = curated_cases() + generated_cases(
         oracle_adapter(), config.getoption("copyview_max_examples"),
         config.getoption("copyview_seed"), ci=config.getoption("copyview_ci"))

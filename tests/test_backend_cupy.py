@@ -8,8 +8,8 @@ import sys
 import numpy as np
 import pytest
 
-from conformance.backends import BackendError, load
-from conformance.backends.cupy_backend import load_cupy
+from conformance.adapters import BackendError, load
+from conformance.adapters.cupy_adapter import load_cupy
 
 
 def _unusable_reason() -> str | None:

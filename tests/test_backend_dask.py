@@ -7,12 +7,12 @@ import pytest
 
 da = pytest.importorskip("dask.array", reason="dask is not installed (pip install copyview[dask])")
 
-from conformance.backends import load  # noqa: E402
-from conformance.backends.dask_backend import DaskAdapter  # noqa: E402
-from conformance.cases import single  # noqa: E402
-from conformance.catalogue import BY_ID  # noqa: E402
-from conformance.inputs import ALL_INPUTS  # noqa: E402
-from conformance.observe import observe  # noqa: E402
+from conformance.adapters import load  # noqa: E402
+from conformance.adapters.dask_adapter import DaskAdapter  # noqa: E402
+from conformance.model.cases import single  # noqa: E402
+from conformance.model.catalogue import BY_ID  # noqa: E402
+from conformance.model.inputs import ALL_INPUTS  # noqa: E402
+from conformance.observe.observer import observe  # noqa: E402
 
 INPUTS = {spec.id: spec for spec in ALL_INPUTS}
 

@@ -7,13 +7,13 @@ import pytest
 
 jax = pytest.importorskip("jax", reason="jax is not installed (pip install copyview[jax])")
 
-from conformance.backends import load  # noqa: E402
-from conformance.backends.base import InputRecipe  # noqa: E402
-from conformance.backends.jax_backend import JaxAdapter, byte_strides  # noqa: E402
-from conformance.cases import single  # noqa: E402
-from conformance.catalogue import BY_ID  # noqa: E402
-from conformance.inputs import ALL_INPUTS  # noqa: E402
-from conformance.observe import observe  # noqa: E402
+from conformance.adapters import load  # noqa: E402
+from conformance.adapters.base import InputRecipe  # noqa: E402
+from conformance.adapters.jax_adapter import JaxAdapter, byte_strides  # noqa: E402
+from conformance.model.cases import single  # noqa: E402
+from conformance.model.catalogue import BY_ID  # noqa: E402
+from conformance.model.inputs import ALL_INPUTS  # noqa: E402
+from conformance.observe.observer import observe  # noqa: E402
 
 INPUTS = {spec.id: spec for spec in ALL_INPUTS}
 

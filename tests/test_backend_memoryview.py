@@ -7,12 +7,12 @@ import builtins
 import numpy as np
 import pytest
 
-from conformance.backends import load
-from conformance.backends.memoryview_backend import OPERATIONS, adapter
-from conformance.exchange import observe_pair
-from conformance.inputs import InputSpec
-from conformance.operations import Operation, Shape
-from conformance.witnesses import base_target
+from conformance.adapters import load
+from conformance.adapters.memoryview_adapter import OPERATIONS, adapter
+from conformance.model.inputs import InputSpec
+from conformance.model.operations import Operation, Shape
+from conformance.observe.witnesses import base_target
+from conformance.run.exchange import observe_pair
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
 STRIDED = InputSpec("strided-1d-float64", "float64", (12,), (("index", (slice(1, None, 3),)),))

@@ -10,10 +10,10 @@ with warnings.catch_warnings():  # without onnxruntime, ndonnx warns on import
     warnings.simplefilter("ignore")
     ndx = pytest.importorskip("ndonnx")
 
-from conformance.backends import load
-from conformance.backends.ndonnx_backend import adapter
-from conformance.exchange import observe_pair
-from conformance.inputs import InputSpec
+from conformance.adapters import load
+from conformance.adapters.ndonnx_adapter import adapter
+from conformance.model.inputs import InputSpec
+from conformance.run.exchange import observe_pair
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conformance.backends import load
-from conformance.backends.numpy_ma_backend import adapter
-from conformance.exchange import observe_pair
-from conformance.inputs import InputSpec
+from conformance.adapters import load
+from conformance.adapters.numpy_ma_adapter import adapter
+from conformance.model.inputs import InputSpec
+from conformance.run.exchange import observe_pair
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
 

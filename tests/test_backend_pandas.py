@@ -7,14 +7,14 @@ import pytest
 
 pd = pytest.importorskip("pandas")
 
-from conformance.backends import load  # noqa: E402
-from conformance.backends.pandas_backend import OPERATIONS, adapter  # noqa: E402
-from conformance.cases import single  # noqa: E402
-from conformance.catalogue import BY_ID  # noqa: E402
-from conformance.exchange import observe_pair  # noqa: E402
-from conformance.inputs import InputSpec  # noqa: E402
-from conformance.observe import observe  # noqa: E402
-from conformance.operations import Operation, Shape  # noqa: E402
+from conformance.adapters import load  # noqa: E402
+from conformance.adapters.pandas_adapter import OPERATIONS, adapter  # noqa: E402
+from conformance.model.cases import single  # noqa: E402
+from conformance.model.catalogue import BY_ID  # noqa: E402
+from conformance.model.inputs import InputSpec  # noqa: E402
+from conformance.model.operations import Operation, Shape  # noqa: E402
+from conformance.observe.observer import observe  # noqa: E402
+from conformance.run.exchange import observe_pair  # noqa: E402
 
 SERIES = InputSpec("contiguous-1d-float64", "float64", (6,))
 FRAME = InputSpec("contiguous-2d-float64", "float64", (3, 4))

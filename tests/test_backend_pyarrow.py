@@ -7,12 +7,12 @@ import pytest
 
 pa = pytest.importorskip("pyarrow")
 
-from conformance.backends import load  # noqa: E402
-from conformance.backends.pyarrow_backend import OPERATIONS, adapter  # noqa: E402
-from conformance.exchange import observe_pair  # noqa: E402
-from conformance.inputs import InputSpec  # noqa: E402
-from conformance.operations import Operation, Shape  # noqa: E402
-from conformance.witnesses import memory_witness  # noqa: E402
+from conformance.adapters import load  # noqa: E402
+from conformance.adapters.pyarrow_adapter import OPERATIONS, adapter  # noqa: E402
+from conformance.model.inputs import InputSpec  # noqa: E402
+from conformance.model.operations import Operation, Shape  # noqa: E402
+from conformance.observe.witnesses import memory_witness  # noqa: E402
+from conformance.run.exchange import observe_pair  # noqa: E402
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
 

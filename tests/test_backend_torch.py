@@ -7,12 +7,12 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="torch is not installed (pip install copyview[torch])")
 
-from conformance.backends import load  # noqa: E402
-from conformance.backends.torch_backend import NUMPY_RENAMES, TorchAdapter  # noqa: E402
-from conformance.cases import single  # noqa: E402
-from conformance.catalogue import BY_ID  # noqa: E402
-from conformance.inputs import ALL_INPUTS  # noqa: E402
-from conformance.observe import observe  # noqa: E402
+from conformance.adapters import load  # noqa: E402
+from conformance.adapters.torch_adapter import NUMPY_RENAMES, TorchAdapter  # noqa: E402
+from conformance.model.cases import single  # noqa: E402
+from conformance.model.catalogue import BY_ID  # noqa: E402
+from conformance.model.inputs import ALL_INPUTS  # noqa: E402
+from conformance.observe.observer import observe  # noqa: E402
 
 INPUTS = {spec.id: spec for spec in ALL_INPUTS}
 
@@ -44,7 +44,7 @@ def test_registered_adapter_is_the_torch_adapter(adapter: TorchAdapter) -> None:
 def test_memory_reports_address_and_byte_strides(
     adapter: TorchAdapter, steps, offset_bytes, shape, strides
 ) -> None:
-    from conformance.backends.base import InputRecipe
+    from conformance.adapters.base import InputRecipe
 
     x = adapter.build(InputRecipe(np.arange(12.0).reshape(3, 4), steps, "float64"))
     root = x._base if x._base is not None else x
@@ -129,7 +129,7 @@ def test_numpy_names_namespace_maps_to_torch_natives(adapter: TorchAdapter) -> N
 
 
 def test_repro_snippet_runs_with_torch_alone(adapter: TorchAdapter, capsys) -> None:
-    from conformance.repro import snippet
+    from conformance.results.repro import snippet
 
     case = single(BY_ID["copy-function"], INPUTS["transposed-2d-float64"])
     exec(snippet(adapter, case), {})

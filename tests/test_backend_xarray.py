@@ -6,11 +6,11 @@ import pytest
 
 xr = pytest.importorskip("xarray")
 
-from conformance.backends import load  # noqa: E402
-from conformance.backends.xarray_backend import OPERATIONS, adapter  # noqa: E402
-from conformance.exchange import observe_pair  # noqa: E402
-from conformance.inputs import InputSpec  # noqa: E402
-from conformance.operations import Shape  # noqa: E402
+from conformance.adapters import load  # noqa: E402
+from conformance.adapters.xarray_adapter import OPERATIONS, adapter  # noqa: E402
+from conformance.model.inputs import InputSpec  # noqa: E402
+from conformance.model.operations import Shape  # noqa: E402
+from conformance.run.exchange import observe_pair  # noqa: E402
 
 MATRIX = InputSpec("contiguous-2d-float64", "float64", (3, 4))
 OPS = {op.id: op for op in OPERATIONS}

@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conformance.backends import BackendError, load, registered
-from conformance.backends.generic import GenericArrayAPIAdapter
-from conformance.inputs import ALL_INPUTS
+from conformance.adapters import BackendError, load, registered
+from conformance.adapters.generic import GenericArrayAPIAdapter
+from conformance.model.inputs import ALL_INPUTS
 
 
 def test_builtin_backends_are_registered_through_entry_points() -> None:
@@ -21,7 +21,7 @@ def test_array_api_strict_accepts_both_spellings(spelling: str) -> None:
 
 
 def test_module_attribute_names_an_adapter() -> None:
-    adapter = load("conformance.backends.numpy_backend:adapter")
+    adapter = load("conformance.adapters.numpy_adapter:adapter")
     assert adapter.name == "numpy"
 
 

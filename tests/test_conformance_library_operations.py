@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.backends import load
-from conformance.backends.base import NUMPY_API, Adapter
-from conformance.cases import Case, library_cases
-from conformance.catalogue import CATALOGUE
-from conformance.engine import run_case
-from conformance.operations import Operation
-from conformance.worker import oracle_adapter
+from conformance.adapters import load
+from conformance.adapters.base import NUMPY_API, Adapter
+from conformance.model.cases import Case, library_cases
+from conformance.model.catalogue import CATALOGUE
+from conformance.model.operations import Operation
+from conformance.run.engine import observe_both, oracle_adapter, run_case
+from conformance.vocabulary import PROFILES
 
 memoryview_adapter = load("memoryview")
 numpy_adapter = load("numpy")
@@ -46,8 +46,8 @@ def test_an_operation_reusing_a_catalogue_id_is_refused() -> None:
 def test_a_library_case_has_no_expectation_but_is_judged_for_consistency() -> None:
     case = next(c for c in library_cases(memoryview_adapter.operations)
                 if c.id == "memoryview-toreadonly[contiguous-1d-float64]")
-    record, _, observed = run_case(memoryview_adapter, oracle_adapter(), case,
-                                   ("numpy", "array-api", "consistency"))
+    record = run_case(memoryview_adapter, oracle_adapter(), case, PROFILES)
+    _, observed = observe_both(memoryview_adapter, oracle_adapter(), case)
     assert record["expected"] is None
     assert observed.cls == "read-only-view"
     assert record["verdicts"]["numpy"]["verdict"] == "not-applicable"

@@ -8,12 +8,12 @@ from typing import Any
 import numpy as np
 import pytest
 
-from conformance.backends.numpy_backend import NumpyAdapter
-from conformance.cases import single
-from conformance.catalogue import BY_ID
-from conformance.inputs import InputSpec
-from conformance.observe import is_missing, observe
-from conformance.profiles import PROFILES
+from conformance.adapters.numpy_adapter import NumpyAdapter
+from conformance.judge.profiles import JUDGES
+from conformance.model.cases import single
+from conformance.model.catalogue import BY_ID
+from conformance.model.inputs import InputSpec
+from conformance.observe.observer import is_missing, observe
 
 SPEC = InputSpec("contiguous-1d-float64", "float64", (6,))
 
@@ -59,13 +59,13 @@ def test_a_missing_function_is_not_applicable(profile: str) -> None:
     seen = observe(_LackingAdapter(), case)
     assert (seen.cls, seen.error, seen.missing) == ("not-applicable", "AttributeError", True)
     expected = observe(NumpyAdapter(), case)
-    assert PROFILES[profile](case, expected, seen).verdict == "not-applicable"
+    assert JUDGES[profile](case, expected, seen).verdict == "not-applicable"
 
 
 def test_a_missing_function_the_standard_requires_fails_the_array_api_profile() -> None:
     case = single(BY_ID["from-dlpack-copy-true"], SPEC)
     seen = observe(_LackingAdapter(), case)
     assert seen.cls == "not-applicable"
-    judgement = PROFILES["array-api"](case, None, seen)
+    judgement = JUDGES["array-api"](case, None, seen)
     assert judgement.verdict == "fail"
     assert "requires" in judgement.message

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conformance.cases import single
-from conformance.catalogue import BY_ID
-from conformance.inputs import LAYOUT_INPUTS
-from conformance.observe import Observation
-from conformance.profiles import PROFILES
-from conformance.witnesses import Claims, Mutation
+from conformance.judge.profiles import JUDGES
+from conformance.model.cases import single
+from conformance.model.catalogue import BY_ID
+from conformance.model.inputs import LAYOUT_INPUTS
+from conformance.observe.observer import Observation
+from conformance.observe.witnesses import Claims, Mutation
 
 CONTIGUOUS = LAYOUT_INPUTS[1]
 EMPTY = next(spec for spec in LAYOUT_INPUTS if spec.id.startswith("empty-1d"))
@@ -20,7 +20,7 @@ COPY = Observation("copy", memory=False, mutation=Mutation(False, False, False),
 
 
 def verdict(profile: str, op: str, observed: Observation, expected=None, spec=CONTIGUOUS) -> str:
-    return PROFILES[profile](single(BY_ID[op], spec), expected, observed).verdict
+    return JUDGES[profile](single(BY_ID[op], spec), expected, observed).verdict
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ import json
 import subprocess
 import sys
 
-from conformance.backends import load
-from conformance.cases import curated_cases
-from conformance.engine import case_header
-from conformance.observe import observe
+from conformance.adapters import load
+from conformance.model.cases import curated_cases
+from conformance.observe.observer import observe
+from conformance.results.records import case_header
 
 # Runs every snippet in a fresh namespace of one interpreter and reports, per snippet, whether
 # it ran, what it printed, and whether anything imported copyview.

@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conformance.results import schema, validate, write_atomic
+from conformance.results.document import schema, validate, write_atomic
 
 
 def run_json(out: Path, *args: str) -> dict:

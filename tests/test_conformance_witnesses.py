@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conformance.backends import load
-from conformance.observe import classify
-from conformance.witnesses import (
+from conformance.adapters import load
+from conformance.observe.observer import classify
+from conformance.observe.witnesses import (
     Mutation,
     keeps_alive,
     memory_witness,
@@ -84,7 +84,7 @@ def test_a_numpy_view_keeps_its_memory_alive() -> None:
 
 
 def test_interleaved_halves_share_no_byte_unless_the_array_aliases_itself() -> None:
-    from conformance.witnesses import interleaved_halves, interleaved_witness
+    from conformance.observe.witnesses import interleaved_halves, interleaved_witness
 
     plain = np.arange(12.0).reshape(4, 3)
     assert interleaved_witness(numpy_adapter, interleaved_halves(numpy_adapter, plain)) is False
@@ -111,10 +111,10 @@ class _RowKeyRefusingAdapter(type(numpy_adapter)):  # type: ignore[misc]
 
 
 def test_a_result_refusing_the_interleaved_key_still_gets_a_class() -> None:
-    from conformance.cases import single
-    from conformance.catalogue import BY_ID
-    from conformance.inputs import InputSpec
-    from conformance.observe import observe
+    from conformance.model.cases import single
+    from conformance.model.catalogue import BY_ID
+    from conformance.model.inputs import InputSpec
+    from conformance.observe.observer import observe
 
     spec = InputSpec("contiguous-2d-float64", "float64", (4, 3))
     seen = observe(_RowKeyRefusingAdapter(), single(BY_ID["T"], spec))

@@ -7,8 +7,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from conformance.backends import load
-from conformance.exchange import (
+from conformance.adapters import load
+from conformance.model.inputs import InputSpec
+from conformance.observe.witnesses import Mutation
+from conformance.run.exchange import (
     COPY,
     EXCHANGES,
     SHARE,
@@ -19,8 +21,6 @@ from conformance.exchange import (
     run,
     run_exchange,
 )
-from conformance.inputs import InputSpec
-from conformance.witnesses import Mutation
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
 BY_SOURCE = {(e.sender, e.source): e for e in EXCHANGES}
@@ -95,7 +95,7 @@ def test_a_read_only_receiver_that_takes_writes_fails() -> None:
 
 def test_document_follows_the_results_schema() -> None:
     pytest.importorskip("jsonschema")
-    from conformance.results import validate
+    from conformance.results.document import validate
 
     doc = run(select="numpy->numpy:*")
     validate(doc)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import pytest
 from mutants.numpy_mutants import MUTANTS, Mutant
 
-from conformance.backends.numpy_backend import adapter as numpy_adapter
-from conformance.cases import Case, curated_cases
-from conformance.observe import Observation, observe
-from conformance.profiles import PROFILES
-from conformance.worker import oracle_adapter
+from conformance.adapters.numpy_adapter import adapter as numpy_adapter
+from conformance.judge.profiles import JUDGES
+from conformance.model.cases import Case, curated_cases
+from conformance.observe.observer import Observation, observe
+from conformance.run.engine import oracle_adapter
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def failing(adapter: object, expectations: list[tuple[Case, Observation]]) -> se
     out = set()
     for case, expected in expectations:
         observed = observe(adapter, case)
-        for name, judge in PROFILES.items():
+        for name, judge in JUDGES.items():
             if judge(case, expected, observed).verdict == "fail":
                 out.add((name, case.id))
     return out

@@ -14,8 +14,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from conformance.backends.base import NUMPY_API
-from conformance.backends.numpy_backend import NumpyAdapter
+from conformance.adapters.base import NUMPY_API
+from conformance.adapters.numpy_adapter import NumpyAdapter
 
 ABORTING_OPERATION = "moveaxis"
 HANGING_OPERATION = "expand-dims"

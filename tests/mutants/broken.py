@@ -6,7 +6,7 @@ import os
 import time
 from typing import Any, ClassVar
 
-from conformance.backends.numpy_backend import NumpyAdapter
+from conformance.adapters.numpy_adapter import NumpyAdapter
 from mutants.numpy_mutants import PatchedNumpy
 
 

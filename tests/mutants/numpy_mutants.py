@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from conformance.backends.numpy_backend import NumpyAdapter
+from conformance.adapters.numpy_adapter import NumpyAdapter
 
 
 class PatchedNumpy:

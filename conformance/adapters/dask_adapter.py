@@ -1,0 +1,102 @@
+"""Dask adapter: lazy arrays, judged by what writes do to results taken earlier.
+
+A Dask array is a task graph, not a buffer: there is no address to report, so ``memory()`` is
+``None`` and the memory witness is silent. ``x[idx] = v`` is supported, but it rewrites the
+graph of ``x``; the mutation witness therefore asks the question that matters to a Dask user:
+does a write through one array change what the other one computes? Values are always read
+with ``compute()``. ``array_api_compat.dask.array`` is both namespaces (it re-exports
+``dask.array`` and adds the standard's spellings); NumPy names Dask lacks raise and are
+recorded as ``error``. Dask makes no claims (no ``.base``, no ``shares_memory``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, ClassVar
+
+import array_api_compat.dask.array as compat_dask
+import dask.array as da
+import numpy as np
+
+from conformance.adapters.base import (
+    Adapter,
+    Capabilities,
+    InputRecipe,
+    MemoryReport,
+    apply_steps_expression,
+)
+
+#: Chunk length per axis for inputs: several chunks, so graphs look like real ones.
+CHUNK = 2
+
+#: Scheduler of every ``compute()``: threads buy nothing on arrays of a few elements and make
+#: runs noisier; passed per call so the adapter never changes Dask's global configuration.
+SCHEDULER = "synchronous"
+
+
+class DaskAdapter(Adapter):
+    """dask.array.Array, computed with the synchronous scheduler (cases are tiny)."""
+
+    name: ClassVar[str] = "dask"
+    library: ClassVar[str] = "dask"
+    alias: ClassVar[str] = "xp"
+    capabilities: ClassVar[Capabilities] = Capabilities(
+        mutable=True, immutable=False, lazy=True, has_base=False, has_shares_memory=False,
+        device="cpu",
+    )
+    promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
+
+    def namespace(self, api: str) -> Any:
+        return compat_dask
+
+    def from_host(self, host: np.ndarray) -> Any:
+        # from_array keeps a reference to the NumPy array it wraps: give it a private one.
+        return da.from_array(np.array(host, copy=True), chunks=CHUNK)
+
+    def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
+        return da.transpose(x, axes)
+
+    def is_array(self, obj: Any) -> bool:
+        return isinstance(obj, da.Array)
+
+    def to_host(self, x: Any) -> np.ndarray:
+        return np.array(x.compute(scheduler=SCHEDULER), copy=True, order="C")
+
+    def dtype_name(self, x: Any) -> str:
+        return np.dtype(x.dtype).name
+
+    def shape(self, x: Any) -> tuple[int, ...]:
+        if any(isinstance(n, float) and math.isnan(n) for n in x.shape):  # after a boolean mask
+            return tuple(int(n) for n in x.compute(scheduler=SCHEDULER).shape)
+        return tuple(int(n) for n in x.shape)
+
+    def memory(self, x: Any) -> MemoryReport | None:
+        return None  # a graph has no address; compute() allocates anew each time
+
+    def read(self, x: Any, index: tuple[int, ...]) -> Any:
+        return np.asarray(x[index].compute(scheduler=SCHEDULER)).item()
+
+    def assign(self, x: Any, host: np.ndarray) -> None:
+        x[...] = host
+
+    def repro_imports(self) -> list[str]:
+        return ["import numpy", "import array_api_compat.dask.array as xp"]
+
+    def repro_input(self, recipe: InputRecipe) -> str:
+        host = recipe.host
+        values = host.ravel().tolist()
+        expr = (f"xp.from_array(numpy.asarray({values!r}, dtype=numpy.{recipe.dtype})"
+                f".reshape({host.shape!r}), chunks={CHUNK})")
+        return apply_steps_expression(expr, recipe.steps, "xp.permute_dims")
+
+    def repro_report(self) -> list[str]:
+        return [
+            "print('same object:', y is x)",
+            "if isinstance(y, xp.Array):",
+            "    before = y.compute().copy()",
+            "    x[...] = 99",
+            "    print('a write through x changes y:', bool((y.compute() != before).any()))",
+        ]
+
+
+adapter = DaskAdapter()

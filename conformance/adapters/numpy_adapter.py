@@ -1,0 +1,86 @@
+"""NumPy adapter: the library whose semantics the suite's ``numpy`` profile describes."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+
+from conformance.adapters.base import (
+    Adapter,
+    Capabilities,
+    InputRecipe,
+    MemoryReport,
+    apply_steps_expression,
+    flags_by_name,
+    memory_from_interface,
+    numpy_style_report,
+)
+
+
+class NumpyAdapter(Adapter):
+    """NumPy is both the NumPy-style and the Array API namespace (NumPy >= 2)."""
+
+    name: ClassVar[str] = "numpy"
+    library: ClassVar[str] = "numpy"
+    alias: ClassVar[str] = "np"
+    capabilities: ClassVar[Capabilities] = Capabilities(has_base=True, has_shares_memory=True)
+    promised_profiles: ClassVar[tuple[str, ...]] = ("numpy", "array-api", "consistency")
+
+    def namespace(self, api: str) -> Any:
+        return np
+
+    def from_host(self, host: np.ndarray) -> Any:
+        return np.array(host, copy=True, order="C")
+
+    def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
+        return np.transpose(x, axes)
+
+    def is_array(self, obj: Any) -> bool:
+        return isinstance(obj, np.ndarray)
+
+    def to_host(self, x: Any) -> np.ndarray:
+        return np.array(x, copy=True, order="C")
+
+    def dtype_name(self, x: Any) -> str:
+        return x.dtype.name
+
+    def memory(self, x: Any) -> MemoryReport:
+        return memory_from_interface(x.__array_interface__, x.itemsize, x.strides)
+
+    def read(self, x: Any, index: tuple[int, ...]) -> Any:
+        return x[index].item()
+
+    def assign(self, x: Any, host: np.ndarray) -> None:
+        x[...] = host
+
+    def base(self, x: Any) -> Any:
+        return x.base
+
+    def shares_memory(self, a: Any, b: Any) -> bool:
+        return bool(np.shares_memory(a, b))
+
+    def may_share_memory(self, a: Any, b: Any) -> bool:
+        return bool(np.may_share_memory(a, b))
+
+    def flags(self, x: Any) -> dict[str, bool]:
+        return flags_by_name(x.flags)
+
+    def repro_imports(self) -> list[str]:
+        return ["import numpy as np"]
+
+    def repro_input(self, recipe: InputRecipe) -> str:
+        host = recipe.host
+        expr = f"np.arange({host.size}).astype(np.{recipe.dtype})"
+        if recipe.dtype == "bool":
+            expr = f"(np.arange({host.size}) % 3 == 0)"
+        elif recipe.dtype.startswith("complex"):
+            expr = f"(np.arange({host.size}) * (1 + 1j)).astype(np.{recipe.dtype})"
+        expr = f"{expr}.reshape({host.shape!r})"
+        return apply_steps_expression(expr, recipe.steps, "np.transpose")
+
+    def repro_report(self) -> list[str]:
+        return numpy_style_report('np')
+
+
+adapter = NumpyAdapter()

@@ -1,0 +1,194 @@
+"""pandas adapter: Series (1-D inputs) and DataFrame (2-D inputs) under copy-on-write.
+
+pandas >= 3 always uses copy-on-write: a derived object may share its parent's bytes, but the
+first write through either side copies first, so writes never propagate. The witnesses see
+exactly that: the memory witness finds shared bytes and the mutation witness finds no
+propagation, so the class is ``copy-on-write``. pandas has no public data address; the layout
+comes from ``to_numpy()``, which under copy-on-write returns a *read-only view* of the internal
+values when it can and a fresh writeable copy otherwise, so a writeable answer means "cannot
+say" (``None``). Writes go through ``iloc``. Results that are NumPy arrays (``to_numpy()``,
+``values``) are handled as NumPy arrays; ``ExtensionArray`` results (``pd.array(x)``) are
+written through their own ``__setitem__``, which copy-on-write does not guard. pandas has no
+0-d or 3-D container, no ``newaxis``: such inputs are not built (``NotImplementedError``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from conformance.adapters.base import (
+    NUMPY_API,
+    Adapter,
+    Capabilities,
+    InputRecipe,
+    MemoryReport,
+    apply_steps_expression,
+)
+from conformance.adapters.numpy_adapter import adapter as numpy_adapter
+from conformance.model.operations import Operand, Operation
+
+
+def _one_or_two_d(o: Operand) -> bool:
+    return len(o.shape) in (1, 2)
+
+
+def _frame(o: Operand) -> bool:
+    return len(o.shape) == 2 and o.shape[1] > 0
+
+
+def _nonempty(o: Operand) -> bool:
+    return len(o.shape) in (1, 2) and 0 not in o.shape
+
+
+#: pandas' own spellings of selection and conversion.
+OPERATIONS: tuple[Operation, ...] = (
+    Operation("pandas-iloc-step", "indexing", NUMPY_API, "{x}.iloc[::2]",
+              lambda xp, x: x.iloc[::2], _one_or_two_d),
+    Operation("pandas-iloc-first", "indexing", NUMPY_API, "{x}.iloc[0]",
+              lambda xp, x: x.iloc[0], _nonempty),
+    Operation("pandas-loc-label-slice", "indexing", NUMPY_API, "{x}.loc[{x}.index[0]:]",
+              lambda xp, x: x.loc[x.index[0]:], _nonempty),
+    Operation("pandas-loc-label-list", "advanced-indexing", NUMPY_API,
+              "{x}.loc[{x}.index[:1]]", lambda xp, x: x.loc[x.index[:1]], _nonempty),
+    Operation("pandas-column", "indexing", NUMPY_API, "{x}[{x}.columns[0]]",
+              lambda xp, x: x[x.columns[0]], _frame),
+    Operation("pandas-to-numpy", "interchange", NUMPY_API, "{x}.to_numpy()",
+              lambda xp, x: x.to_numpy(), _one_or_two_d),
+    Operation("pandas-to-numpy-copy", "interchange", NUMPY_API, "{x}.to_numpy(copy=True)",
+              lambda xp, x: x.to_numpy(copy=True), _one_or_two_d),
+    Operation("pandas-values", "interchange", NUMPY_API, "{x}.values",
+              lambda xp, x: x.values, _one_or_two_d),
+    Operation("pandas-copy-shallow", "copy", NUMPY_API, "{x}.copy(deep=False)",
+              lambda xp, x: x.copy(deep=False), _one_or_two_d),
+)
+
+
+def _pandas(obj: Any) -> bool:
+    return isinstance(obj, (pd.Series, pd.DataFrame))
+
+
+def _extension(obj: Any) -> bool:
+    """pandas' 1-D ``ExtensionArray`` (what ``pd.array`` and ``Series.array`` return)."""
+    return isinstance(obj, pd.api.extensions.ExtensionArray)
+
+
+class PandasAdapter(Adapter):
+    """Series and DataFrame, written through ``iloc``; no claims (pandas makes none)."""
+
+    name: ClassVar[str] = "pandas"
+    library: ClassVar[str] = "pandas"
+    alias: ClassVar[str] = "pd"
+    capabilities: ClassVar[Capabilities] = Capabilities()
+    promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
+
+    def namespace(self, api: str) -> Any | None:
+        # Methods with NumPy's names run on Series/DataFrame; pd.<function> mostly is missing.
+        return pd if api == NUMPY_API else None
+
+    def from_host(self, host: np.ndarray) -> Any:
+        if host.ndim == 1:
+            return pd.Series(host, copy=True)
+        if host.ndim == 2:
+            return pd.DataFrame(host, copy=True)
+        raise NotImplementedError(f"pandas has no {host.ndim}-D container")
+
+    def build(self, recipe: InputRecipe) -> Any:
+        x = self.from_host(recipe.host)
+        for kind, arg in recipe.steps:
+            if kind == "permute" and isinstance(x, pd.DataFrame):
+                x = x.T
+            elif kind == "index" and None not in arg and len(arg) == x.ndim:
+                x = x.iloc[arg[0] if len(arg) == 1 else arg]
+            else:
+                raise NotImplementedError(f"pandas cannot apply {kind} {arg!r}")
+        return x
+
+    def is_array(self, obj: Any) -> bool:
+        return _pandas(obj) or _extension(obj) or isinstance(obj, np.ndarray)
+
+    def to_host(self, x: Any) -> np.ndarray:
+        values = x.to_numpy() if _pandas(x) or _extension(x) else x
+        return np.array(values, copy=True, order="C")
+
+    def dtype_name(self, x: Any) -> str:
+        if isinstance(x, pd.DataFrame):
+            kinds = {dtype.name for dtype in x.dtypes}
+            return kinds.pop() if len(kinds) == 1 else x.to_numpy().dtype.name
+        return getattr(x.dtype, "numpy_dtype", x.dtype).name
+
+    def memory(self, x: Any) -> MemoryReport | None:
+        if isinstance(x, pd.arrays.NumpyExtensionArray):
+            return numpy_adapter.memory(np.asarray(x))  # the wrapped ndarray, no copy
+        if _extension(x):
+            return None  # masked or Arrow-backed: no single byte layout
+        if not _pandas(x):
+            return numpy_adapter.memory(x)
+        values = x.to_numpy()
+        if values.flags.writeable:  # a fresh copy, not pandas' own buffer: cannot say
+            return None
+        report = numpy_adapter.memory(values)
+        return MemoryReport(report.layout, readonly=False)  # iloc writes are allowed
+
+    def read(self, x: Any, index: tuple[int, ...]) -> Any:
+        return self.to_host(x)[index].item()
+
+    def write(self, x: Any, index: tuple[int, ...], value: Any) -> None:
+        if _pandas(x):
+            x.iloc[index] = value
+        elif _extension(x):
+            x[index[0]] = value
+        else:
+            x[index] = value
+
+    def fill(self, x: Any, value: Any) -> None:
+        if isinstance(x, pd.DataFrame):
+            x.iloc[:, :] = value
+        elif isinstance(x, pd.Series):
+            x.iloc[:] = value
+        elif _extension(x):
+            x[:] = value
+        else:
+            x[...] = value
+
+    def assign(self, x: Any, host: np.ndarray) -> None:
+        if isinstance(x, pd.DataFrame):
+            x.iloc[:, :] = host
+        elif isinstance(x, pd.Series):
+            x.iloc[:] = host
+        elif _extension(x):
+            x[:] = host
+        else:
+            x[...] = host
+
+    def repro_imports(self) -> list[str]:
+        return ["import numpy as np", "import pandas as pd"]
+
+    def repro_input(self, recipe: InputRecipe) -> str:
+        values = numpy_adapter.repro_input(InputRecipe(recipe.host, (), recipe.dtype))
+        kind = "Series" if recipe.host.ndim == 1 else "DataFrame"
+        expr = f"pd.{kind}({values}, copy=True)"
+        for step_kind, arg in recipe.steps:
+            if step_kind == "permute":
+                expr = f"{expr}.T"
+            else:
+                key = arg[0] if len(arg) == 1 else arg
+                expr = apply_steps_expression(f"{expr}.iloc", (("index", key),), "")
+        return expr
+
+    def repro_report(self) -> list[str]:
+        return [
+            "def _values(a):",
+            "    return a.to_numpy() if hasattr(a, 'to_numpy') else np.asarray(a)",
+            "print('same object:', y is x)",
+            "print('shares memory:', np.shares_memory(_values(x), _values(y)))",
+            "y_before = _values(y).copy()",
+            "x.iloc[(0,) * x.ndim] = -1  # copy-on-write: the write copies x first",
+            "print('write through x seen in y:', not np.array_equal(_values(y), y_before))",
+        ]
+
+
+adapter = PandasAdapter()

@@ -1,0 +1,159 @@
+"""pyarrow adapter: immutable columnar ``Array`` (1-D inputs) and ``Tensor`` (other inputs).
+
+Arrow arrays have no in-place writes, so the mutation witness does not run (the class is
+``immutable``) and the memory witness speaks alone. An ``Array``'s layout is its values buffer
+(``buffers()[1]``) shifted by ``offset`` elements; booleans are bit-packed, which no byte layout
+describes, so their layout is unknown. A ``Tensor``'s layout comes from ``to_numpy()``, which is
+zero-copy. Arrow slices with a step are copies, so strided 1-D inputs are contiguous copies;
+a ``Tensor`` cannot be sliced or transposed, so only whole tensors are built. Arrow has no
+complex types (``NotImplementedError``). Results that are NumPy arrays (``to_numpy()``) are
+handled as NumPy arrays.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from conformance.adapters.base import (
+    NUMPY_API,
+    Adapter,
+    Capabilities,
+    InputRecipe,
+    MemoryReport,
+    apply_steps_expression,
+)
+from conformance.adapters.numpy_adapter import adapter as numpy_adapter
+from conformance.model.operations import Operand, Operation
+from reference_impl.layout import Layout
+
+
+def _arrow_1d(o: Operand) -> bool:
+    return len(o.shape) == 1
+
+
+def _arrow_nonempty(o: Operand) -> bool:
+    return o.shape[:1] != (0,) and len(o.shape) == 1
+
+
+def _other_type(o: Operand) -> dict[str, Any]:
+    return {"dtype": "float32" if o.dtype != "float32" else "float64"}
+
+
+def _same_type(o: Operand) -> dict[str, Any]:
+    return {"dtype": o.dtype}
+
+
+def _arrow_type(name: str) -> pa.DataType:
+    return pa.from_numpy_dtype(np.dtype(name))
+
+
+#: Arrow's own operations on arrays.
+OPERATIONS: tuple[Operation, ...] = (
+    Operation("pyarrow-slice-method", "indexing", NUMPY_API, "{x}.slice(1)",
+              lambda xp, x: x.slice(1), _arrow_1d),
+    Operation("pyarrow-cast-same", "dtype", NUMPY_API, "{x}.cast({dtype})",
+              lambda xp, x, dtype: x.cast(_arrow_type(dtype)), _arrow_1d, params=_same_type),
+    Operation("pyarrow-cast-other", "dtype", NUMPY_API, "{x}.cast({dtype})",
+              lambda xp, x, dtype: x.cast(_arrow_type(dtype)), _arrow_1d, params=_other_type),
+    Operation("pyarrow-take", "advanced-indexing", NUMPY_API, "{x}.take([0])",
+              lambda xp, x: x.take([0]), _arrow_nonempty),
+    Operation("pyarrow-filter", "advanced-indexing", NUMPY_API,
+              "{x}.filter({xp}.array([True] * len({x})))",
+              lambda xp, x: x.filter(pa.array([True] * len(x))), _arrow_1d),
+    Operation("pyarrow-to-numpy", "interchange", NUMPY_API, "{x}.to_numpy()",
+              lambda xp, x: x.to_numpy()),
+    Operation("pyarrow-array-of-array", "copy", NUMPY_API, "{xp}.array({x})",
+              lambda xp, x: pa.array(x), _arrow_1d),
+    Operation("pyarrow-compute-add-zero", "arithmetic", NUMPY_API, "pc.add({x}, 0)",
+              lambda xp, x: pc.add(x, 0), _arrow_1d),
+)
+
+
+class PyarrowAdapter(Adapter):
+    """Immutable Arrow containers; no claims (Arrow makes none about sharing)."""
+
+    name: ClassVar[str] = "pyarrow"
+    library: ClassVar[str] = "pyarrow"
+    alias: ClassVar[str] = "pa"
+    capabilities: ClassVar[Capabilities] = Capabilities(mutable=False, immutable=True)
+    promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
+
+    def namespace(self, api: str) -> Any | None:
+        return pa if api == NUMPY_API else None
+
+    def from_host(self, host: np.ndarray) -> Any:
+        if host.dtype.kind == "c":
+            raise NotImplementedError("Arrow has no complex types")
+        fresh = np.array(host, copy=True)  # pa.array / Tensor.from_numpy wrap, not copy
+        return pa.array(fresh) if host.ndim == 1 else pa.Tensor.from_numpy(fresh)
+
+    def build(self, recipe: InputRecipe) -> Any:
+        x = self.from_host(recipe.host)
+        for kind, arg in recipe.steps:
+            if kind != "index" or not isinstance(x, pa.Array) or len(arg) != 1 or arg[0] is None:
+                raise NotImplementedError(f"an Arrow {type(x).__name__} cannot {kind} {arg!r}")
+            x = x[arg[0]]
+        return x
+
+    def is_array(self, obj: Any) -> bool:
+        return isinstance(obj, (pa.Array, pa.Tensor, np.ndarray))
+
+    def to_host(self, x: Any) -> np.ndarray:
+        if isinstance(x, pa.Array):
+            return np.array(x.to_numpy(zero_copy_only=False), copy=True)
+        if isinstance(x, pa.Tensor):
+            return np.array(x.to_numpy(), copy=True)
+        return np.array(x, copy=True)
+
+    def dtype_name(self, x: Any) -> str:
+        if isinstance(x, (pa.Array, pa.Tensor)):
+            return np.dtype(x.type.to_pandas_dtype()).name
+        return x.dtype.name
+
+    def shape(self, x: Any) -> tuple[int, ...]:
+        return (len(x),) if isinstance(x, pa.Array) else tuple(x.shape)
+
+    def memory(self, x: Any) -> MemoryReport | None:
+        if isinstance(x, pa.Tensor):
+            report = numpy_adapter.memory(x.to_numpy())  # zero-copy
+            return MemoryReport(report.layout, readonly=not x.is_mutable)
+        if not isinstance(x, pa.Array):
+            return numpy_adapter.memory(x)
+        if not pa.types.is_primitive(x.type) or pa.types.is_boolean(x.type):
+            return None  # bit-packed or variable-size values: no byte layout
+        values = x.buffers()[1]
+        width = x.type.bit_width // 8
+        address = values.address + x.offset * width
+        return MemoryReport(Layout(address, (len(x),), (width,), width), readonly=True)
+
+    def read(self, x: Any, index: tuple[int, ...]) -> Any:
+        return self.to_host(x)[index].item()
+
+    def repro_imports(self) -> list[str]:
+        return ["import numpy as np", "import pyarrow as pa", "import pyarrow.compute as pc"]
+
+    def repro_input(self, recipe: InputRecipe) -> str:
+        values = numpy_adapter.repro_input(InputRecipe(recipe.host, (), recipe.dtype))
+        if recipe.host.ndim != 1:
+            return apply_steps_expression(f"pa.Tensor.from_numpy({values})", recipe.steps,
+                                          "no_transpose_for_tensor")
+        steps = tuple((k, a[0] if len(a) == 1 else a) for k, a in recipe.steps)
+        return apply_steps_expression(f"pa.array({values})", steps, "no_transpose_for_array")
+
+    def repro_report(self) -> list[str]:
+        return [
+            "def _start(a):",
+            "    if isinstance(a, pa.Array):",
+            "        return a.buffers()[1].address + a.offset * a.type.bit_width // 8",
+            "    return np.asarray(a).__array_interface__['data'][0]",
+            "print('same object:', y is x)",
+            "print('first element at the same address:', _start(x) == _start(y))",
+        ]
+
+
+adapter = PyarrowAdapter()

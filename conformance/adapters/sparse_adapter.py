@@ -1,0 +1,102 @@
+"""sparse adapter: pydata/sparse ``COO`` arrays, an Array API library with no dense buffer.
+
+A ``COO`` array stores coordinates and values (``.coords``, ``.data``); ``.data`` holds the
+stored non-zeros, not the dense array, so no byte layout describes a ``COO`` array and the
+memory witness has nothing to compare (``None``). ``COO`` refuses item assignment, so the
+mutation witness does not run either: only identity (``same-object``), errors and scalars are
+observable, and the class of a new array is ``immutable``. The mutable ``DOK`` format is
+reached through :data:`OPERATIONS` (``asformat('dok')``); writes into it never reach the
+``COO`` it came from, which the tests check.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+import sparse
+
+from conformance.adapters.base import (
+    ARRAY_API,
+    NUMPY_API,
+    Adapter,
+    Capabilities,
+    InputRecipe,
+    MemoryReport,
+    apply_steps_expression,
+)
+from conformance.adapters.numpy_adapter import adapter as numpy_adapter
+from conformance.model.operations import Operation
+
+#: sparse's own conversions between formats and to dense.
+OPERATIONS: tuple[Operation, ...] = (
+    Operation("sparse-asformat-dok", "copy", NUMPY_API, "{x}.asformat('dok')",
+              lambda xp, x: x.asformat("dok")),
+    Operation("sparse-asformat-coo", "copy", NUMPY_API, "{x}.asformat('coo')",
+              lambda xp, x: x.asformat("coo")),
+    Operation("sparse-todense", "interchange", NUMPY_API, "{x}.todense()",
+              lambda xp, x: x.todense()),
+    Operation("sparse-copy", "copy", NUMPY_API, "{x}.copy()", lambda xp, x: x.copy()),
+)
+
+
+class SparseAdapter(Adapter):
+    """``sparse.COO`` through the library's Array API namespace and its NumPy-like methods."""
+
+    name: ClassVar[str] = "sparse"
+    library: ClassVar[str] = "sparse"
+    alias: ClassVar[str] = "sparse"
+    capabilities: ClassVar[Capabilities] = Capabilities(mutable=False, immutable=True)
+    promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
+
+    def namespace(self, api: str) -> Any | None:
+        # One namespace serves both: it is the Array API namespace and mirrors NumPy's names.
+        return sparse if api in (ARRAY_API, NUMPY_API) else None
+
+    def from_host(self, host: np.ndarray) -> Any:
+        return sparse.COO.from_numpy(np.array(host, copy=True))
+
+    def build(self, recipe: InputRecipe) -> Any:
+        x = self.from_host(recipe.host)
+        for kind, arg in recipe.steps:
+            x = x[arg] if kind == "index" else x.transpose(arg)
+        return x
+
+    def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
+        return x.transpose(axes)
+
+    def is_array(self, obj: Any) -> bool:
+        return isinstance(obj, (sparse.SparseArray, np.ndarray))
+
+    def to_host(self, x: Any) -> np.ndarray:
+        dense = x if isinstance(x, np.ndarray) else x.todense()
+        return np.array(dense, copy=True, order="C")
+
+    def dtype_name(self, x: Any) -> str:
+        return np.dtype(x.dtype).name
+
+    def memory(self, x: Any) -> MemoryReport | None:
+        # Only a dense result (todense) has a byte layout; a sparse array's bytes are not it.
+        return numpy_adapter.memory(x) if isinstance(x, np.ndarray) else None
+
+    def read(self, x: Any, index: tuple[int, ...]) -> Any:
+        return self.to_host(x)[index].item()
+
+    def repro_imports(self) -> list[str]:
+        return ["import numpy as np", "import sparse"]
+
+    def repro_input(self, recipe: InputRecipe) -> str:
+        values = numpy_adapter.repro_input(InputRecipe(recipe.host, (), recipe.dtype))
+        return apply_steps_expression(f"sparse.COO.from_numpy({values})", recipe.steps,
+                                      "sparse.permute_dims")
+
+    def repro_report(self) -> list[str]:
+        return [
+            "print('same object:', y is x)",
+            "print('stored values shared:', np.shares_memory(x.data, y.data)"
+            " if hasattr(y, 'coords') else None)",
+        ]
+
+
+adapter = SparseAdapter()

@@ -1,0 +1,2 @@
+"""Stage 4, judgement: the profiles, the recorded verdicts, and known deviations (the data
+files in ``known/``, one per backend)."""

@@ -1,0 +1,42 @@
+"""The ``consistency`` profile: whatever a library chooses, its claims match the witnesses.
+
+Checked where both sides exist: ``shares_memory`` equals the byte truth (for the input and
+the result, and for the result's interleaved halves); ``may_share_memory``
+has no false negatives; a read-only flag means writes fail; a ``.base`` of None does not share
+memory; disjoint layouts mean writes do not propagate (a copy is independent both ways); a
+view keeps its memory alive after the input is dropped.
+"""
+
+from __future__ import annotations
+
+from conformance.judge.judgement import Judgement, fail_or_pass, mismatch, not_applicable
+from conformance.model.cases import Case
+from conformance.observe.observer import Observation
+from conformance.vocabulary import BaseTarget, Behaviour
+
+
+def judge(case: Case, expected: Observation | None, observed: Observation) -> Judgement:
+    if observed.cls in (Behaviour.ERROR, Behaviour.SCALAR, Behaviour.NOT_APPLICABLE):
+        return not_applicable(f"no array to check ({observed.cls})")
+    problems: list[str] = []
+    memory, claims, mutation = observed.memory, observed.claims, observed.mutation
+    if claims is not None:
+        said = claims.shares_memory
+        if said is not None and memory is not None and said != memory:
+            problems.append(mismatch("shares_memory", said, memory) + " (the byte overlap)")
+        said = claims.interleaved
+        if said is not None and observed.interleaved is not None and said != observed.interleaved:
+            problems.append(mismatch("shares_memory(y[::2], y[1::2])", said,
+                                     observed.interleaved) + " (the byte overlap)")
+        if claims.may_share_memory is False and memory:
+            problems.append("may_share_memory=False, but the layouts overlap")
+        if claims.base == BaseTarget.NONE and memory and observed.cls != Behaviour.SAME_OBJECT:
+            problems.append("base is None, but the result shares memory with the input")
+        writeable = (claims.flags or {}).get("writeable")
+        if writeable is False and mutation.write_refused is False:
+            problems.append("flags.writeable=False, but writes through the result succeeded")
+    if memory is False and (mutation.forward or mutation.backward):
+        problems.append("layouts are disjoint, but writes propagate between the arrays")
+    if observed.keeps_alive is False:
+        problems.append("the result's values changed after the input was dropped")
+    return fail_or_pass(problems)

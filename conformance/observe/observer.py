@@ -1,0 +1,205 @@
+"""Running one case on one adapter and classifying what happened.
+
+The behaviour class comes from the witnesses, in this order: the library has no such
+operation (``not-applicable``, see :func:`is_missing`), the operation raised (``error``),
+returned a non-array (``scalar``), returned its input (``same-object``), the library has no
+writes (``immutable``); otherwise memory and mutation decide between ``view``,
+``read-only-view``, ``copy-on-write``, ``copy`` and ``unknown``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import types
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from conformance.adapters.base import Adapter, MemoryReport
+from conformance.model.cases import Case
+from conformance.observe.witnesses import (
+    Claims,
+    Mutation,
+    claims_witness,
+    interleaved_halves,
+    interleaved_witness,
+    keeps_alive,
+    memory_witness,
+    mutation_witness,
+)
+from conformance.vocabulary import Behaviour
+
+NO_MUTATION = Mutation(None, None, None)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What happened when one case ran on one backend."""
+
+    cls: Behaviour
+    error: str | None = None
+    message: str = ""
+    memory: bool | None = None
+    mutation: Mutation = NO_MUTATION
+    keeps_alive: bool | None = None
+    claims: Claims | None = None
+    #: Byte overlap of ``y[::2]`` and ``y[1::2]`` (see ``Claims.interleaved``).
+    interleaved: bool | None = None
+    dtype: str | None = None
+    shape: tuple[int, ...] | None = None
+    digest: str | None = None
+    #: The library lacks the operation (:func:`is_missing`): class ``not-applicable``; on
+    #: the oracle, no expectation.
+    missing: bool = field(default=False)
+    #: The input's layout as the backend reports it (for the results' ``input`` record).
+    input_strides: tuple[int, ...] | None = field(default=None, compare=False)
+    input_itemsize: int | None = field(default=None, compare=False)
+
+    def expected_json(self) -> dict[str, Any] | None:
+        """This observation, made on the oracle, as the ``expected`` record."""
+        if self.missing or self.cls == Behaviour.NOT_APPLICABLE:
+            return None
+        claims = self.claims
+        return {
+            "class": self.cls,
+            "error": self.error,
+            "base": claims.base if claims else None,
+            "shares_memory": claims.shares_memory if claims else None,
+            "may_share_memory": claims.may_share_memory if claims else None,
+            "shares_memory_interleaved": claims.interleaved if claims else None,
+            "flags": claims.flags if claims else None,
+            "dtype": self.dtype,
+            "shape": None if self.shape is None else list(self.shape),
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "class": self.cls,
+            "error": self.error,
+            "error_message": self.message,
+            "witnesses": {
+                "memory": self.memory,
+                "mutation_forward": self.mutation.forward,
+                "mutation_backward": self.mutation.backward,
+                "write_refused": self.mutation.write_refused,
+                "keeps_alive": self.keeps_alive,
+                "memory_interleaved": self.interleaved,
+            },
+            "claims": None if self.claims is None else self.claims.to_json(),
+            "dtype": self.dtype,
+            "shape": None if self.shape is None else list(self.shape),
+            "digest": self.digest,
+        }
+
+
+def classify(memory: bool | None, mutation: Mutation, lazy: bool) -> Behaviour:
+    """The behaviour class of a new array from its memory and mutation witnesses."""
+    if mutation.write_refused:
+        if memory or mutation.forward:
+            return Behaviour.READ_ONLY_VIEW
+        return Behaviour.COPY if memory is False else "unknown"
+    if mutation.forward or mutation.backward:
+        return Behaviour.VIEW
+    if memory:
+        return Behaviour.COPY_ON_WRITE
+    if memory is False:
+        return Behaviour.COPY
+    if lazy:  # writes rewrite a graph: their silence says nothing about bytes
+        return Behaviour.UNKNOWN
+    if mutation.forward is False and mutation.backward is False:
+        return Behaviour.COPY
+    return Behaviour.UNKNOWN
+
+
+def digest(adapter: Adapter, y: Any) -> str:
+    host = adapter.to_host(y)
+    return hashlib.sha1(host.tobytes() + str(host.shape).encode()).hexdigest()[:16]
+
+
+def observe(adapter: Adapter, case: Case) -> Observation:
+    """Build the input, run the chain, and let every witness speak (warnings silenced)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _observe(adapter, case)
+
+
+def _observe(adapter: Adapter, case: Case) -> Observation:
+    for op in case.operations:
+        if adapter.namespace(op.api) is None:
+            return Observation(Behaviour.NOT_APPLICABLE, message=f"no {op.api} namespace")
+    # The input and its base live only in ``holder``, so the keep-alive witness can drop them.
+    try:
+        holder = [adapter.build(case.input.recipe())]
+    except Exception as exc:  # the library cannot make this input: no operation to judge
+        return Observation(Behaviour.NOT_APPLICABLE, message=f"could not build the input: {exc!r}")
+    holder.append(adapter.base(holder[0]) if adapter.capabilities.has_base else None)
+    x_mem = adapter.memory(holder[0])
+    layout: dict[str, Any] = {} if x_mem is None else {
+        "input_strides": x_mem.layout.strides, "input_itemsize": x_mem.layout.itemsize}
+    y = holder[0]
+    for op, operand in zip(case.operations, case.operands, strict=True):
+        namespace = adapter.namespace(op.api)
+        try:
+            y = op.run(namespace, y, operand)
+        except Exception as exc:
+            missing = is_missing(exc, namespace, y)
+            return Observation(
+                Behaviour.NOT_APPLICABLE if missing else Behaviour.ERROR, error=type(exc).__name__,
+                message=str(exc)[:200], missing=missing, **layout,
+            )
+    if not adapter.is_array(y):
+        return Observation(Behaviour.SCALAR, dtype=type(y).__name__, **layout)
+    try:
+        return _witness(adapter, case, holder, x_mem, y, layout)
+    except Exception as exc:  # an adapter or witness fault must not pass for a verdict
+        return Observation(Behaviour.UNKNOWN,
+                           message=f"a witness failed: {type(exc).__name__}: {exc}", **layout)
+
+
+def is_missing(exc: BaseException, namespace: Any, operand: Any) -> bool:
+    """Does ``exc`` say the library lacks the operation (rather than that it failed)?
+
+    ``NotImplementedError`` says so itself. An ``AttributeError`` says so only when the
+    lookup that failed was on the namespace (or one of its submodules) or on the operand:
+    ``pd.ravel``, ``Series.reshape``, ``memoryview.T``. One raised deeper inside the library
+    (Dask refusing ``y.shape = ...``) is a failure of an operation it does have.
+    """
+    if isinstance(exc, NotImplementedError):
+        return True
+    if not isinstance(exc, AttributeError):
+        return False
+    owner = getattr(exc, "obj", None)
+    if owner is None:
+        return False
+    if owner is namespace or owner is operand:
+        return True
+    prefix = getattr(namespace, "__name__", None)
+    return (isinstance(owner, types.ModuleType) and isinstance(prefix, str)
+            and owner.__name__.startswith(prefix + "."))
+
+
+def _witness(adapter: Adapter, case: Case, holder: list[Any], x_mem: MemoryReport | None,
+             y: Any, layout: dict[str, Any]) -> Observation:
+    x, x_base = holder
+    caps = adapter.capabilities
+    values = digest(adapter, y) if case.values_matter else None
+    dtype, shape = adapter.dtype_name(y), adapter.shape(y)
+    memory = memory_witness(x_mem, adapter.memory(y))
+    halves = interleaved_halves(adapter, y)
+    interleaved = interleaved_witness(adapter, halves)
+    claims = claims_witness(adapter, x, x_base, y, halves)
+    del halves  # views of y: they must not keep anything alive for the keep-alive witness
+    if y is x:
+        return Observation(Behaviour.SAME_OBJECT, memory=memory, claims=claims, dtype=dtype,
+                           shape=shape, digest=values, interleaved=interleaved, **layout)
+    mutation = NO_MUTATION
+    if caps.mutable and not caps.immutable:
+        mutation = mutation_witness(adapter, x, y)
+    cls = Behaviour.IMMUTABLE if caps.immutable else classify(memory, mutation, caps.lazy)
+    alive = None
+    if memory or mutation.forward or mutation.backward:
+        del x, x_base  # the holder now keeps the only references the suite has
+        alive = keeps_alive(adapter, holder, y)
+    return Observation(cls, memory=memory, mutation=mutation, keeps_alive=alive, claims=claims,
+                       dtype=dtype, shape=shape, digest=values, interleaved=interleaved,
+                       **layout)

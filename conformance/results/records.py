@@ -1,0 +1,84 @@
+"""Records: the JSON objects a results document is made of, built in one place.
+
+A case record has a *header* (known before the case runs, so a crash still leaves its repro),
+then what the oracle expected, what the backend showed, and the recorded verdicts. The
+``backend`` record says which library, version and adapter ran. See
+``docs/reference/results-format.md``; the schema is ``schema/results.schema.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conformance.adapters.base import Adapter
+from conformance.judge.verdicts import Recorded
+from conformance.model.cases import Case
+from conformance.observe.observer import Observation
+from conformance.results.repro import input_expression, snippet
+from conformance.vocabulary import Behaviour
+
+Record = dict[str, Any]
+
+
+def backend_record(adapter: Adapter) -> Record:
+    """Who ran: the backend's name, library, version, adapter, capabilities and promises."""
+    return {
+        "name": adapter.name,
+        "library": adapter.library,
+        "version": adapter.version,
+        "adapter": adapter.adapter_path,
+        "capabilities": adapter.capabilities.as_dict(),
+        "promised_profiles": list(adapter.promised_profiles),
+    }
+
+
+def case_header(adapter: Adapter, case: Case) -> Record:
+    """The parts of a case record known before the case runs (kept if the case crashes)."""
+    return {
+        "id": case.id,
+        "operation": case.operation,
+        "category": case.category,
+        "rule": case.rule,
+        "generated": case.generated,
+        "expression": case.expression(adapter.alias),
+        "input": {
+            "id": case.input.id,
+            "expression": input_expression(adapter, case),
+            "dtype": case.input.dtype,
+            "shape": list(case.input.shape),
+            "strides": None,
+            "itemsize": None,
+        },
+        "case": case.to_json(),
+        "repro": snippet(adapter, case),
+    }
+
+
+def case_record(header: Record, expected: Observation, observed: Observation,
+                verdicts: dict[str, Recorded]) -> Record:
+    """A finished case: its header, the oracle's expectation, the observation, the verdicts."""
+    record = {**header, "input": dict(header["input"])}
+    record["input"]["strides"] = _list(observed.input_strides)
+    record["input"]["itemsize"] = observed.input_itemsize
+    record["expected"] = expected.expected_json()
+    record["observed"] = observed.to_json()
+    record["verdicts"] = verdicts
+    return record
+
+
+def broken_record(header: Record, cls: Behaviour, message: str,
+                  verdicts: dict[str, Recorded]) -> Record:
+    """The record of a case that crashed its worker or ran out of time (repro kept)."""
+    return {
+        **header,
+        "expected": None,
+        "observed": {"class": cls, "error": None, "error_message": message,
+                     "witnesses": {"memory": None, "mutation_forward": None,
+                                   "mutation_backward": None},
+                     "claims": None},
+        "verdicts": verdicts,
+    }
+
+
+def _list(values: tuple[int, ...] | None) -> list[int] | None:
+    return None if values is None else list(values)

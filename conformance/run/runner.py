@@ -1,0 +1,193 @@
+"""The runner: each backend in its own worker process, one case at a time, crash-proof.
+
+The parent never imports a backend's library. It starts a worker per backend (all of them
+first, so a missing library is reported before anything runs), sends the case list, and reads
+the worker's events. If the worker dies during a case, that case gets the verdict ``crashed``;
+if a case runs past its time limit, the worker is killed and the case gets ``timeout``; either
+way a fresh worker continues with the next case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, Any
+
+from conformance.adapters import BackendError
+from conformance.judge.deviations import Deviation, find
+from conformance.judge.verdicts import broken
+from conformance.results.records import broken_record
+from conformance.vocabulary import Behaviour, Verdict
+
+STARTUP_TIMEOUT_S = 120.0
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every worker is asked to do."""
+
+    profiles: tuple[str, ...]
+    cases: tuple[dict[str, Any], ...]
+    case_timeout_s: float
+    shrink: bool = True
+
+
+class Worker:
+    """One worker process and a thread that turns its stdout into a queue of events."""
+
+    def __init__(self, backend: str) -> None:
+        self.backend = backend
+        # Closed in close(); a file, not a pipe, so a chatty library can never block.
+        self.stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "conformance.run.worker", backend],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
+            start_new_session=True,  # so a kill reaches anything the library started
+        )
+        self.events: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        #: Cases of the adapter's own operations, as JSON (known once the worker is ready).
+        self.library_cases: list[dict[str, Any]] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            try:
+                self.events.put(json.loads(line))
+            except json.JSONDecodeError:
+                continue  # not ours: nothing but events is written to this stream
+        self.events.put(None)  # end of stream: the worker exited
+
+    def next(self, timeout: float) -> dict[str, Any] | None:
+        """The next event; ``None`` at exit; raises ``queue.Empty`` after ``timeout``."""
+        return self.events.get(timeout=timeout)
+
+    def send(self, message: dict[str, Any]) -> None:
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write((json.dumps(message) + "\n").encode())
+            self.process.stdin.close()
+        except BrokenPipeError:
+            pass  # it died already; the event stream will say so
+
+    def ready(self) -> dict[str, Any]:
+        """The backend record from the ``ready`` event, or :class:`BackendError`."""
+        try:
+            event = self.next(STARTUP_TIMEOUT_S)
+        except queue.Empty:
+            self.kill()
+            raise BackendError(
+                f"backend {self.backend!r} did not start within {STARTUP_TIMEOUT_S:.0f} s; "
+                "check that its library imports on its own"
+            ) from None
+        if event is None:
+            raise BackendError(f"backend {self.backend!r} exited while loading: "
+                               f"{self.stderr_tail() or 'no message'}")
+        if event["event"] == "fatal":
+            raise BackendError(event["message"])
+        self.library_cases = event.get("library_cases", [])
+        return event["backend"]
+
+    def stderr_tail(self, lines: int = 3) -> str:
+        self.stderr.seek(0)
+        text = self.stderr.read().decode(errors="replace").strip().splitlines()
+        return " | ".join(text[-lines:])
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def close(self) -> None:
+        self.kill()
+        self.stderr.close()
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def run_backend(
+    worker: Worker, job: Job, deviations: list[list[str]], progress: Progress
+) -> list[dict[str, Any]]:
+    """All records of one backend, in case order (shrunk cases right after their origin)."""
+    total = len(job.cases)
+    known = tuple(Deviation(pattern, reason) for pattern, reason in deviations)
+    records: dict[int, list[dict[str, Any]]] = {}
+    start = 0
+    while start < total:
+        worker.send({"profiles": list(job.profiles), "cases": list(job.cases), "start": start,
+                     "deviations": deviations, "shrink": job.shrink})
+        start = _drain(worker, job, records, progress, total, known)
+        if start < total:  # the worker crashed or was killed: continue in a fresh one
+            worker.close()
+            worker = Worker(worker.backend)
+            worker.ready()
+    worker.close()
+    ordered = [record for index in sorted(records) for record in records[index]]
+    unique: dict[str, dict[str, Any]] = {}
+    for record in ordered:  # a restarted worker may shrink to a case it already reported
+        unique.setdefault(record["id"], record)
+    return list(unique.values())
+
+
+def _drain(worker: Worker, job: Job, records: dict[int, list[dict[str, Any]]],
+           progress: Progress, total: int, known: tuple[Deviation, ...] = ()) -> int:
+    """Read events until the job ends (returns ``total``) or breaks (returns where to resume)."""
+    current: tuple[int, dict[str, Any]] | None = None
+    deadline_s = job.case_timeout_s
+    while True:
+        try:
+            event = worker.next(deadline_s if current else STARTUP_TIMEOUT_S)
+        except queue.Empty:
+            worker.kill()
+            if current is None:  # stuck outside a case (shrinking): resume after the last
+                return max(records, default=-1) + 1
+            index, header = current
+            message = f"ran past {job.case_timeout_s:g} s; the worker was killed"
+            records[index] = [_broken(header, Behaviour.TIMEOUT, message, job, known)]
+            progress(worker.backend, index + 1, total)
+            return index + 1
+        if event is None:
+            if current is None:
+                resume = max(records, default=-1) + 1
+                return total if resume >= total else resume
+            index, header = current
+            code = worker.process.wait()
+            message = f"the worker died (exit status {code}): {worker.stderr_tail() or '-'}"
+            records[index] = [_broken(header, Behaviour.CRASHED, message, job, known)]
+            progress(worker.backend, index + 1, total)
+            return index + 1
+        kind = event["event"]
+        if kind == "start":
+            current = (event["index"], event["header"])
+        elif kind == "done":
+            records[event["index"]] = [event["record"]]
+            current = None
+            progress(worker.backend, event["index"] + 1, total)
+        elif kind == "shrunk":
+            records[event["index"]].append(event["record"])
+        elif kind == "end":
+            return total
+
+
+def _broken(header: dict[str, Any], cls: Behaviour, message: str, job: Job,
+            known: tuple[Deviation, ...]) -> dict[str, Any]:
+    """The record of a case that crashed its worker or ran past its time limit."""
+    verdict = Verdict.CRASHED if cls == Behaviour.CRASHED else Verdict.TIMEOUT
+    verdicts = broken(verdict, message, job.profiles, find(known, header["id"]))
+    return broken_record(header, cls, message, verdicts)
+
+
+def now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
