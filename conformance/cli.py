@@ -18,8 +18,6 @@ from conformance.adapters import BackendError
 from conformance.judge import deviations as deviation_files
 from conformance.judge.verdicts import summarise
 from conformance.results.document import document, write_atomic
-from conformance.run.exchange_process import NAME as EXCHANGE
-from conformance.run.exchange_process import ExchangeError, run_exchange
 from conformance.run.runner import Job, Worker, now, run_backend
 from conformance.vocabulary import FAILING, PROFILES, VERDICTS
 
@@ -37,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run the suite against one or more backends")
     run.add_argument("backends", nargs="+", metavar="BACKEND",
                      help="registered name, module:attribute, or an Array API module; "
-                          f"`{EXCHANGE}` runs the cross-library exchange section")
+                          "`exchange` runs the cross-library exchange section")
     run.add_argument("--profile", action="append", choices=sorted(PROFILES),
                      help="measure only this profile (repeatable; default: all)")
     run.add_argument("--json", type=Path, metavar="DIR", help="write DIR/<backend>.json")
@@ -91,14 +89,17 @@ def _selected(args: argparse.Namespace, case_id: str) -> bool:
 
 def _case_id(case: dict[str, Any]) -> str:
     """The id of a case in its JSON form (as ``Case.id``, without resolving operations)."""
+    if "id" in case:  # the exchange section's cases carry their id
+        return str(case["id"])
     return f"{'+'.join(case['chain'])}[{case['input']['id']}]"
 
 
 def backend_cases(args: argparse.Namespace, cases: list[dict[str, Any]],
                   worker: Worker) -> tuple[dict[str, Any], ...]:
-    """The suite's cases, then those of the adapter's own operations (``--select`` applies)."""
+    """The suite's cases (for a backend that runs them), then those of the adapter's own
+    operations (``--select`` applies)."""
     own = [c for c in worker.library_cases if _selected(args, _case_id(c))]
-    return (*cases, *own)
+    return (*(cases if worker.suite_cases else ()), *own)
 
 
 class _Progress:
@@ -123,17 +124,17 @@ class _Progress:
 
 def run(args: argparse.Namespace) -> int:
     profiles = tuple(args.profile or PROFILES)
-    specs = [spec for spec in args.backends if spec != EXCHANGE]
-    cases = suite_cases(args) if specs else []
-    workers = [Worker(spec) for spec in specs]
+    workers = [Worker(spec) for spec in args.backends]
     try:  # start every backend first: a missing library fails the run before any case
         backends = [w.ready() for w in workers]
     except BackendError:
         for w in workers:
             w.close()
         raise
-    jobs = [Job(profiles, backend_cases(args, cases, w), args.timeout,
-                shrink=not args.no_shrink) for w in workers]
+    cases = suite_cases(args) if any(w.suite_cases for w in workers) else []
+    jobs = [Job(tuple(p for p in profiles if w.profiles is None or p in w.profiles),
+                backend_cases(args, cases, w), args.timeout, shrink=not args.no_shrink)
+            for w in workers]
     if workers and not any(job.cases for job in jobs):
         for w in workers:
             w.close()
@@ -141,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
     progress = _Progress(args.quiet)
     exit_code, table = 0, []
     for worker, backend, job in zip(workers, backends, jobs, strict=True):
+        for note in worker.notes:
+            print(f"{backend['name']}: {note}", file=sys.stderr)
         entries = deviation_files.load(backend["name"], args.deviations)
         started, t0 = now(), time.monotonic()
         records = run_backend(worker, job, [[d.pattern, d.reason] for d in entries], progress)
@@ -153,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
         run_record = {
             "seed": None if args.ci else args.seed, "ci": args.ci,
             "max_examples": args.max_examples,
-            "profiles": list(profiles), "started": started, "finished": now(),
+            "profiles": list(job.profiles), "started": started, "finished": now(),
             "duration_s": round(time.monotonic() - t0, 3),
         }
         doc = document(backend, run_record, records, report)
@@ -162,8 +165,8 @@ def run(args: argparse.Namespace) -> int:
             write_atomic(path, doc)
             print(f"{backend['name']}: results written to {path}", file=sys.stderr)
         promised = backend["promised_profiles"]
-        summary = summarise(records, list(profiles))
-        for profile in profiles:
+        summary = summarise(records, list(job.profiles))
+        for profile in job.profiles:
             bad = profile in promised and any(summary[profile][v] for v in FAILING)
             exit_code = max(exit_code, int(bad))
             table.append((backend["name"], profile, profile in promised, len(job.cases),
@@ -174,31 +177,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{backend['name']}: {case_id} passed but is listed as a known deviation",
                   file=sys.stderr)
         _print_failures(backend["name"], records)
-    if EXCHANGE in args.backends:
-        exit_code = max(exit_code, _run_exchange(args, profiles, table))
     _print_table(table)
     return exit_code
-
-
-def _run_exchange(args: argparse.Namespace, profiles: tuple[str, ...],
-                  table: list[tuple[str, str, bool, int, dict[str, int]]]) -> int:
-    """The exchange section (its own process), reported like a backend; its exit status."""
-    try:
-        doc = run_exchange(args.select)
-    except ExchangeError as exc:
-        print(f"copyview: {EXCHANGE}: {exc}", file=sys.stderr)
-        return 1
-    if args.json:
-        path = args.json / f"{EXCHANGE}.json"
-        write_atomic(path, doc)
-        print(f"{EXCHANGE}: results written to {path}", file=sys.stderr)
-    promised, code = doc["backend"]["promised_profiles"], 0
-    for profile in (p for p in profiles if p in doc["summary"]):
-        counts = doc["summary"][profile]
-        code = max(code, int(profile in promised and any(counts[v] for v in FAILING)))
-        table.append((EXCHANGE, profile, profile in promised, len(doc["cases"]), counts))
-    _print_failures(EXCHANGE, doc["cases"])
-    return code
 
 
 def _print_failures(backend: str, records: list[dict[str, Any]], limit: int = 10) -> None:

@@ -114,3 +114,12 @@ RULE_TEXT: dict[Rule, str] = {
     Rule.IN_PLACE: "x1 op= x2: dtype and shape of x1 unchanged, values as x1[...] = x1 op x2",
     Rule.SETITEM: "__setitem__: dtype and shape of self unchanged",
 }
+
+
+class Declared(StrEnum):
+    """What a hand-off between libraries promises about memory."""
+
+    #: Documented zero-copy: the receiver's array must share the sender's bytes.
+    SHARE = "share"
+    #: A copy is requested: the receiver's array must not share them.
+    COPY = "copy"

@@ -135,6 +135,10 @@ def test_run_exchange_writes_the_exchange_section_in_the_results_format(
     assert doc["backend"]["name"] == "exchange" and doc["cases"]
     assert all(c["id"].startswith("numpy->numpy:") for c in doc["cases"])
     assert "exchange" in done.stdout and "consistency" in done.stdout
+    pytest.importorskip("jsonschema")
+    from conformance.results.document import validate
+
+    validate(doc)
 
 
 def test_site_subcommand_delegates_to_the_site_generator(monkeypatch) -> None:

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from conformance.model.handoffs import Handoff
 from conformance.model.inputs import InputRecipe
 from conformance.model.operations import Operation
 from conformance.vocabulary import Api
@@ -90,6 +91,10 @@ class Adapter:
     #: The library's own operations (``df.iloc[::2]``, ``arr.cast(...)``), run on every
     #: curated input they apply to, besides the catalogue; ids must not reuse catalogue ids.
     operations: ClassVar[tuple[Operation, ...]] = ()
+    #: The hand-offs whose call is this library's: its constructors and converters that take
+    #: another library's array (``torch.from_numpy``), and its own methods that hand an array
+    #: to another library (``t.numpy()``). The exchange section runs them.
+    handoffs: ClassVar[tuple[Handoff, ...]] = ()
 
     # -- identity -------------------------------------------------------------------------
 
@@ -224,6 +229,12 @@ class Adapter:
         values = host.ravel().tolist()
         expr = f"{xp}.reshape({xp}.asarray({values!r}, dtype={xp}.{recipe.dtype}), {host.shape!r})"
         return apply_steps_expression(expr, recipe.steps, f"{xp}.permute_dims")
+
+    def repro_fill(self, name: str) -> str | None:
+        """A source line writing -1 into every element of the array ``name`` (``None``: the
+        library's arrays take no writes)."""
+        caps = self.capabilities
+        return f"{name}[...] = -1" if caps.mutable and not caps.immutable else None
 
     def repro_report(self) -> list[str]:
         """Lines that print what the witnesses see for ``x`` (input) and ``y`` (result)."""

@@ -25,6 +25,7 @@ from conformance.adapters.base import (
     MemoryReport,
     apply_steps_expression,
 )
+from conformance.model.handoffs import Handoff
 
 #: Chunk length per axis for inputs: several chunks, so graphs look like real ones.
 CHUNK = 2
@@ -32,6 +33,15 @@ CHUNK = 2
 #: Scheduler of every ``compute()``: threads buy nothing on arrays of a few elements and make
 #: runs noisier; passed per call so the adapter never changes Dask's global configuration.
 SCHEDULER = "synchronous"
+
+
+_DA = ("import dask.array as da",)
+
+#: dask.array's constructors over a NumPy array.
+HANDOFFS: tuple[Handoff, ...] = (
+    Handoff("numpy", "dask", "da.from_array({x})", lambda x: da.from_array(x), _DA),
+    Handoff("numpy", "dask", "da.asarray({x})", lambda x: da.asarray(x), _DA),
+)
 
 
 class DaskAdapter(Adapter):
@@ -45,6 +55,7 @@ class DaskAdapter(Adapter):
         device="cpu",
     )
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
+    handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
 
     def namespace(self, api: str) -> Any:
         return compat_dask

@@ -30,6 +30,8 @@ from conformance.adapters.base import (  # noqa: E402
     MemoryReport,
     apply_steps_expression,
 )
+from conformance.model.handoffs import Handoff, receiving  # noqa: E402
+from conformance.vocabulary import Declared  # noqa: E402
 from reference_impl.layout import Layout  # noqa: E402
 
 
@@ -53,6 +55,17 @@ def _major_to_minor(x: Any) -> tuple[int, ...]:
     return tuple(int(a) for a in order)
 
 
+_JNP = ("import jax.numpy as jnp",)
+
+#: jax.numpy's constructors that take another library's array.
+HANDOFFS: tuple[Handoff, ...] = (
+    Handoff("numpy", "jax", "jnp.asarray({x})", lambda x: jnp.asarray(x), _JNP),
+    Handoff("numpy", "jax", "jnp.array({x})", lambda x: jnp.array(x), _JNP, Declared.COPY),
+    *receiving("jax", ("numpy", "torch"), "jnp.from_dlpack({x})",
+               lambda x: jnp.from_dlpack(x), _JNP),
+)
+
+
 class JaxAdapter(Adapter):
     """jax.Array on the default (CPU) device."""
 
@@ -64,6 +77,7 @@ class JaxAdapter(Adapter):
         device=str(jax.devices()[0].platform),
     )
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
+    handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
 
     def namespace(self, api: str) -> Any:
         return jnp

@@ -26,6 +26,7 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
+from conformance.model.handoffs import Handoff
 from conformance.model.operations import Operand, Operation
 
 #: struct format characters memoryview casts to, for the suite's dtypes.
@@ -58,6 +59,12 @@ OPERATIONS: tuple[Operation, ...] = (
 )
 
 
+#: The buffer protocol's own constructor over a NumPy array.
+HANDOFFS: tuple[Handoff, ...] = (
+    Handoff("numpy", "memoryview", "memoryview({x})", memoryview),
+)
+
+
 class MemoryviewAdapter(Adapter):
     """``memoryview`` over a ``bytearray``: writable, strided, no functions."""
 
@@ -66,6 +73,7 @@ class MemoryviewAdapter(Adapter):
     alias: ClassVar[str] = "builtins"
     capabilities: ClassVar[Capabilities] = Capabilities(has_base=True)
     promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
     @property
@@ -130,6 +138,9 @@ class MemoryviewAdapter(Adapter):
             "c_contiguous": x.c_contiguous,
             "f_contiguous": x.f_contiguous,
         }
+
+    def repro_fill(self, name: str) -> str | None:
+        return f"{name}[0] = -1.0"
 
     def repro_imports(self) -> list[str]:
         return ["import builtins", "import numpy as np"]

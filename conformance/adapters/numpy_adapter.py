@@ -16,6 +16,28 @@ from conformance.adapters.base import (
     memory_from_interface,
     numpy_style_report,
 )
+from conformance.model.handoffs import Handoff, receiving
+from conformance.vocabulary import Declared
+
+_NP = ("import numpy as np",)
+
+#: NumPy's calls that take another library's array (and NumPy's own, as a control).
+HANDOFFS: tuple[Handoff, ...] = (
+    Handoff("numpy", "numpy", "np.asarray({x})", lambda x: np.asarray(x), _NP),
+    Handoff("numpy", "numpy", "np.asarray({x}, copy=True)",
+            lambda x: np.asarray(x, copy=True), _NP, Declared.COPY),
+    Handoff("numpy", "numpy", "np.from_dlpack({x})", lambda x: np.from_dlpack(x), _NP),
+    Handoff("numpy", "numpy", "np.from_dlpack({x}, copy=True)",
+            lambda x: np.from_dlpack(x, copy=True), _NP, Declared.COPY),
+    *receiving("numpy", ("torch", "jax", "pandas", "xarray"), "np.asarray({x})",
+               lambda x: np.asarray(x), _NP),
+    *receiving("numpy", ("pyarrow", "memoryview"), "np.asarray({x})",
+               lambda x: np.asarray(x), _NP, ndims=(1,)),
+    *receiving("numpy", ("torch", "jax"), "np.from_dlpack({x})",
+               lambda x: np.from_dlpack(x), _NP),
+    Handoff("memoryview", "numpy", "np.frombuffer({x})", lambda x: np.frombuffer(x), _NP,
+            ndims=(1,)),
+)
 
 
 class NumpyAdapter(Adapter):
@@ -26,6 +48,7 @@ class NumpyAdapter(Adapter):
     alias: ClassVar[str] = "np"
     capabilities: ClassVar[Capabilities] = Capabilities(has_base=True, has_shares_memory=True)
     promised_profiles: ClassVar[tuple[str, ...]] = ("numpy", "array-api", "consistency")
+    handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
 
     def namespace(self, api: str) -> Any:
         return np

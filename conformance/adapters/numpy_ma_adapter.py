@@ -21,6 +21,7 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import NumpyAdapter
+from conformance.model.handoffs import Handoff
 
 
 class _MaskedNamespace:
@@ -59,6 +60,8 @@ class NumpyMaAdapter(NumpyAdapter):
     alias: ClassVar[str] = "ma"
     capabilities: ClassVar[Capabilities] = Capabilities(has_base=True, has_shares_memory=True)
     promised_profiles: ClassVar[tuple[str, ...]] = ("numpy", "consistency")
+    #: NumPy's hand-offs belong to the numpy backend; numpy.ma declares none of its own yet.
+    handoffs: ClassVar[tuple[Handoff, ...]] = ()
 
     _namespace = _MaskedNamespace()
 

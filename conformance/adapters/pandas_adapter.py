@@ -28,7 +28,9 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
+from conformance.model.handoffs import Handoff
 from conformance.model.operations import Operand, Operation
+from conformance.vocabulary import Declared
 
 
 def _one_or_two_d(o: Operand) -> bool:
@@ -75,6 +77,24 @@ def _extension(obj: Any) -> bool:
     return isinstance(obj, pd.api.extensions.ExtensionArray)
 
 
+_PD = ("import pandas as pd",)
+
+#: pandas' constructors that take another library's array, and its conversions to NumPy.
+HANDOFFS: tuple[Handoff, ...] = (
+    Handoff("numpy", "pandas", "pd.Series({x})", lambda x: pd.Series(x), _PD, ndims=(1,)),
+    Handoff("numpy", "pandas", "pd.Series({x}, copy=False)",
+            lambda x: pd.Series(x, copy=False), _PD, Declared.SHARE, (1,)),
+    Handoff("numpy", "pandas", "pd.DataFrame({x})", lambda x: pd.DataFrame(x), _PD,
+            ndims=(2,)),
+    Handoff("numpy", "pandas", "pd.DataFrame({x}, copy=False)",
+            lambda x: pd.DataFrame(x, copy=False), _PD, Declared.SHARE, (2,)),
+    Handoff("torch", "pandas", "pd.Series({x})", lambda x: pd.Series(x), _PD, ndims=(1,)),
+    Handoff("pandas", "numpy", "{x}.to_numpy()", lambda x: x.to_numpy()),
+    Handoff("pandas", "numpy", "{x}.to_numpy(copy=True)", lambda x: x.to_numpy(copy=True),
+            declared=Declared.COPY),
+)
+
+
 class PandasAdapter(Adapter):
     """Series and DataFrame, written through ``iloc``; no claims (pandas makes none)."""
 
@@ -83,6 +103,7 @@ class PandasAdapter(Adapter):
     alias: ClassVar[str] = "pd"
     capabilities: ClassVar[Capabilities] = Capabilities()
     promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
     def namespace(self, api: str) -> Any | None:
@@ -163,6 +184,9 @@ class PandasAdapter(Adapter):
             x[:] = host
         else:
             x[...] = host
+
+    def repro_fill(self, name: str) -> str | None:
+        return f"{name}.iloc[(slice(None),) * {name}.ndim] = -1"
 
     def repro_imports(self) -> list[str]:
         return ["import numpy as np", "import pandas as pd"]

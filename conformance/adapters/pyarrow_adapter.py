@@ -27,6 +27,7 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
+from conformance.model.handoffs import Handoff
 from conformance.model.operations import Operand, Operation
 from reference_impl.layout import Layout
 
@@ -73,6 +74,17 @@ OPERATIONS: tuple[Operation, ...] = (
 )
 
 
+_PA = ("import pyarrow as pa",)
+
+#: pyarrow's constructors that take a NumPy array, and ``Array.to_numpy()``.
+HANDOFFS: tuple[Handoff, ...] = (
+    Handoff("numpy", "pyarrow", "pa.array({x})", lambda x: pa.array(x), _PA, ndims=(1,)),
+    Handoff("numpy", "pyarrow", "pa.Tensor.from_numpy({x})", lambda x: pa.Tensor.from_numpy(x),
+            _PA, ndims=(2,)),
+    Handoff("pyarrow", "numpy", "{x}.to_numpy()", lambda x: x.to_numpy(), ndims=(1,)),
+)
+
+
 class PyarrowAdapter(Adapter):
     """Immutable Arrow containers; no claims (Arrow makes none about sharing)."""
 
@@ -81,6 +93,7 @@ class PyarrowAdapter(Adapter):
     alias: ClassVar[str] = "pa"
     capabilities: ClassVar[Capabilities] = Capabilities(mutable=False, immutable=True)
     promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
     def namespace(self, api: str) -> Any | None:

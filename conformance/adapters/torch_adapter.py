@@ -33,6 +33,8 @@ from conformance.adapters.base import (
     MemoryReport,
     apply_steps_expression,
 )
+from conformance.model.handoffs import Handoff, receiving
+from conformance.vocabulary import Declared
 from reference_impl.layout import Layout
 
 #: NumPy function name -> the torch attribute with the same meaning under another name.
@@ -64,6 +66,24 @@ def _device() -> str:
     return "cuda:0" if torch.cuda.is_available() else "cpu"
 
 
+_TORCH = ("import torch",)
+
+#: torch's constructors that take another library's array, and ``Tensor.numpy()``.
+HANDOFFS: tuple[Handoff, ...] = (
+    Handoff("numpy", "torch", "torch.from_numpy({x})", lambda x: torch.from_numpy(x), _TORCH,
+            Declared.SHARE),
+    Handoff("numpy", "torch", "torch.as_tensor({x})", lambda x: torch.as_tensor(x), _TORCH),
+    Handoff("numpy", "torch", "torch.asarray({x})", lambda x: torch.asarray(x), _TORCH),
+    Handoff("numpy", "torch", "torch.asarray({x}, copy=True)",
+            lambda x: torch.asarray(x, copy=True), _TORCH, Declared.COPY),
+    Handoff("numpy", "torch", "torch.tensor({x})", lambda x: torch.tensor(x), _TORCH,
+            Declared.COPY),
+    *receiving("torch", ("numpy", "jax"), "torch.from_dlpack({x})",
+               lambda x: torch.from_dlpack(x), _TORCH),
+    Handoff("torch", "numpy", "{x}.numpy()", lambda x: x.numpy(), (), Declared.SHARE),
+)
+
+
 class TorchAdapter(Adapter):
     """torch tensors; strides come in elements and are reported in bytes."""
 
@@ -75,6 +95,7 @@ class TorchAdapter(Adapter):
         device=_device(),
     )
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
+    handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
 
     def __init__(self) -> None:
         self._numpy_names = numpy_names_namespace()

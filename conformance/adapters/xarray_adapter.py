@@ -22,6 +22,7 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
+from conformance.model.handoffs import Handoff
 from conformance.model.operations import Operand, Operation
 
 
@@ -57,6 +58,15 @@ OPERATIONS: tuple[Operation, ...] = (
 )
 
 
+_XR = ("import xarray as xr",)
+
+#: xarray's constructor over another library's array, and ``DataArray.values``.
+HANDOFFS: tuple[Handoff, ...] = (
+    Handoff("numpy", "xarray", "xr.DataArray({x})", lambda x: xr.DataArray(x), _XR),
+    Handoff("xarray", "numpy", "{x}.values", lambda x: x.values),
+)
+
+
 class XarrayAdapter(Adapter):
     """``xarray.DataArray`` with default dimension names; writes by position."""
 
@@ -65,6 +75,7 @@ class XarrayAdapter(Adapter):
     alias: ClassVar[str] = "xr"
     capabilities: ClassVar[Capabilities] = Capabilities()
     promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
     def namespace(self, api: str) -> Any | None:

@@ -25,6 +25,7 @@ from conformance.observe.witnesses import (
     interleaved_witness,
     keeps_alive,
     memory_witness,
+    mutation_between,
     mutation_witness,
 )
 from conformance.vocabulary import Behaviour
@@ -203,3 +204,59 @@ def _witness(adapter: Adapter, case: Case, holder: list[Any], x_mem: MemoryRepor
     return Observation(cls, memory=memory, mutation=mutation, keeps_alive=alive, claims=claims,
                        dtype=dtype, shape=shape, digest=values, interleaved=interleaved,
                        **layout)
+
+
+@dataclass(frozen=True)
+class PairObservation:
+    """What the witnesses saw for a hand-off: the receiver's array ``y`` against the sender's
+    array ``x``, each observed through its own library's adapter."""
+
+    cls: Behaviour
+    memory: bool | None = None
+    mutation: Mutation = NO_MUTATION
+    receiver_readonly: bool | None = None
+    error: str | None = None
+    message: str = ""
+
+    @property
+    def shares(self) -> bool | None:
+        if self.memory is not None:
+            return self.memory
+        if self.mutation.forward or self.mutation.backward:
+            return True
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "class": self.cls,
+            "error": self.error,
+            "error_message": self.message,
+            "witnesses": {
+                "memory": self.memory,
+                "mutation_forward": self.mutation.forward,
+                "mutation_backward": self.mutation.backward,
+                "write_refused": self.mutation.write_refused,
+            },
+            "claims": {"base": None, "shares_memory": None, "may_share_memory": None,
+                       "flags": None if self.receiver_readonly is None
+                       else {"writeable": not self.receiver_readonly}},
+        }
+
+
+def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObservation:
+    """Classify ``y`` (the receiver's array) against ``x`` (the sender's) with every witness."""
+    if not receiver.is_array(y):
+        return PairObservation(Behaviour.SCALAR, message=type(y).__name__)
+    memory = memory_witness(sender.memory(x), y_mem := receiver.memory(y))
+    readonly = None if y_mem is None else y_mem.readonly
+    flags = receiver.flags(y) or {}
+    if "writeable" in flags:
+        readonly = not flags["writeable"]
+    if y is x:
+        return PairObservation(Behaviour.SAME_OBJECT, memory, receiver_readonly=readonly)
+    mutation = mutation_between(sender, x, receiver, y)
+    if receiver.capabilities.immutable and not mutation.forward:
+        cls = Behaviour.IMMUTABLE
+    else:
+        cls = classify(memory, mutation, receiver.capabilities.lazy)
+    return PairObservation(cls, memory, mutation, readonly)

@@ -56,17 +56,22 @@ def _bytes(adapter: Adapter, a: Any) -> bytes:
     return adapter.to_host(a).tobytes()
 
 
-def _propagates(adapter: Adapter, source: Any, target: Any) -> bool:
-    """Fill ``source`` with both sentinels in turn; did ``target`` ever change? Restores."""
-    saved = adapter.to_host(source)
-    before = _bytes(adapter, target)
+def propagates(source_adapter: Adapter, source: Any, target_adapter: Adapter,
+               target: Any) -> bool:
+    """Fill ``source`` with both sentinels in turn; did ``target`` ever change? Restores.
+
+    The two arrays may belong to two libraries (a hand-off): each is read and written through
+    its own adapter.
+    """
+    saved = source_adapter.to_host(source)
+    before = _bytes(target_adapter, target)
     changed = False
     try:
-        for value in sentinels(adapter.dtype_name(source)):
-            adapter.fill(source, value)
-            changed = changed or _bytes(adapter, target) != before
+        for value in sentinels(source_adapter.dtype_name(source)):
+            source_adapter.fill(source, value)
+            changed = changed or _bytes(target_adapter, target) != before
     finally:
-        adapter.assign(source, saved)
+        source_adapter.assign(source, saved)
     return changed
 
 
@@ -86,19 +91,45 @@ def _refuses_writes(adapter: Adapter, y: Any) -> bool:
 def mutation_witness(adapter: Adapter, x: Any, y: Any) -> Mutation:
     """Writes both ways between input ``x`` and result ``y``, restoring both afterwards."""
     try:
-        forward: bool | None = _propagates(adapter, x, y)
+        forward: bool | None = propagates(adapter, x, adapter, y)
     except Exception:  # the input refused writes: no forward observation
         forward = None
     if _refuses_writes(adapter, y):
         return Mutation(forward, None, True)
     try:
-        backward: bool | None = _propagates(adapter, y, x)
+        backward: bool | None = propagates(adapter, y, adapter, x)
         # A fill of no element that did not raise says nothing about whether writes are
         # refused (a read-only memoryview accepts it; a read-only ndarray raises anyway).
         refused: bool | None = None if 0 in adapter.shape(y) else False
     except Exception:
         backward, refused = None, True
     return Mutation(forward, backward, refused)
+
+
+def mutation_between(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> Mutation:
+    """Writes both ways between two libraries' arrays, where each side's library takes writes.
+
+    A side whose library has no writes at all (immutable) is not written: no observation in
+    that direction, and no claim that the receiver refused a write.
+    """
+    forward = None
+    if writable(sender):
+        try:
+            forward = propagates(sender, x, receiver, y)
+        except Exception:  # the sender refused this write: no forward observation
+            forward = None
+    if not writable(receiver):
+        return Mutation(forward, None, None)
+    try:
+        return Mutation(forward, propagates(receiver, y, sender, x), False)
+    except Exception:
+        return Mutation(forward, None, True)
+
+
+def writable(adapter: Adapter) -> bool:
+    """Does the library take in-place writes at all (as its capabilities declare)?"""
+    caps = adapter.capabilities
+    return caps.mutable and not caps.immutable
 
 
 def keeps_alive(adapter: Adapter, holder: list[Any], y: Any) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from conformance.adapters.base import Adapter
+from conformance.adapters.base import Adapter, MemoryReport
 from conformance.judge.verdicts import Recorded
 from conformance.model.cases import Case
-from conformance.observe.observer import Observation
-from conformance.results.repro import input_expression, snippet
+from conformance.model.handoffs import Handoff
+from conformance.model.inputs import InputSpec
+from conformance.observe.observer import Observation, PairObservation
+from conformance.results.repro import handoff_snippet, input_expression, snippet
 from conformance.vocabulary import Behaviour
 
 Record = dict[str, Any]
@@ -78,6 +80,36 @@ def broken_record(header: Record, cls: Behaviour, message: str,
                      "claims": None},
         "verdicts": verdicts,
     }
+
+
+def handoff_header(handoff: Handoff, spec: InputSpec, sender: Adapter | None) -> Record:
+    """The parts of a hand-off record known before it runs (category ``exchange``)."""
+    return {
+        "id": f"{handoff.id}[{spec.id}]",
+        "operation": handoff.id,
+        "category": "exchange",
+        "rule": handoff.declared,
+        "generated": False,
+        "expression": handoff.source,
+        "input": {"id": spec.id,
+                  "expression": sender.repro_input(spec.recipe()) if sender else "",
+                  "dtype": spec.dtype, "shape": list(spec.shape),
+                  "strides": None, "itemsize": None},
+        "sender": handoff.sender,
+        "receiver": handoff.receiver,
+        "repro": handoff_snippet(handoff, sender, spec),
+    }
+
+
+def handoff_record(header: Record, seen: PairObservation, verdicts: dict[str, Recorded],
+                   x_layout: MemoryReport | None = None) -> Record:
+    """A finished hand-off: the sender's layout, the pair observation, the verdicts (there is
+    no oracle expectation)."""
+    record = {**header, "input": dict(header["input"])}
+    if x_layout is not None:
+        record["input"]["strides"] = list(x_layout.layout.strides)
+        record["input"]["itemsize"] = x_layout.layout.itemsize
+    return {**record, "expected": None, "observed": seen.to_json(), "verdicts": verdicts}
 
 
 def _list(values: tuple[int, ...] | None) -> list[int] | None:

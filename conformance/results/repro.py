@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from conformance.adapters.base import Adapter
 from conformance.model.cases import Case
+from conformance.model.handoffs import Handoff
+from conformance.model.inputs import InputSpec
 
 
 def input_expression(adapter: Adapter, case: Case) -> str:
@@ -19,3 +21,25 @@ def snippet(adapter: Adapter, case: Case) -> str:
         *adapter.repro_report(),
     ]
     return "\n".join(lines)
+
+
+def handoff_snippet(handoff: Handoff, sender: Adapter | None, spec: InputSpec) -> str:
+    """A snippet, with the libraries alone, that shows whether writes through x reach y."""
+    imports = ["import numpy as np", *handoff.imports]
+    if sender is not None:
+        imports += [line for line in sender.repro_imports() if line not in imports]
+    lines = [
+        *dict.fromkeys(imports),
+        f"x = {sender.repro_input(spec.recipe()) if sender else '...'}",
+        f"y = {handoff.source}",
+        "print('same object:', y is x)",
+    ]
+    write = None if sender is None else sender.repro_fill("x")
+    if write is None:
+        return "\n".join([*lines, f"# {handoff.sender} arrays take no writes"])
+    return "\n".join([
+        *lines,
+        "y_before = np.array(y, copy=True)",
+        write,
+        "print('write through x seen in y:', not np.array_equal(np.array(y), y_before))",
+    ])

@@ -57,6 +57,12 @@ class Worker:
         self.events: queue.Queue[dict[str, Any] | None] = queue.Queue()
         #: Cases of the adapter's own operations, as JSON (known once the worker is ready).
         self.library_cases: list[dict[str, Any]] = []
+        #: Does the backend run the suite's catalogue cases (the exchange section does not)?
+        self.suite_cases = True
+        #: The profiles the backend can be judged by (``None``: every profile).
+        self.profiles: list[str] | None = None
+        #: Lines the worker asks the user to read (a backend whose hand-offs were not run).
+        self.notes: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -96,6 +102,9 @@ class Worker:
         if event["event"] == "fatal":
             raise BackendError(event["message"])
         self.library_cases = event.get("library_cases", [])
+        self.suite_cases = event.get("suite_cases", True)
+        self.profiles = event.get("profiles")
+        self.notes = event.get("notes", [])
         return event["backend"]
 
     def stderr_tail(self, lines: int = 3) -> str:

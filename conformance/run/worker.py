@@ -7,6 +7,8 @@ header, so a crash still leaves its repro) and a ``done`` event (the final recor
 generated case is shrunk and its minimal version follows as a ``shrunk`` event. The library may
 print: its output goes to stderr, never into the protocol stream.
 
+``exchange`` names the section of hand-offs between libraries, run the same way.
+
 This module is the process's loop only: what a case does is :mod:`conformance.run.engine`'s.
 """
 
@@ -20,11 +22,15 @@ from typing import Any, TextIO
 
 from conformance.adapters import BackendError, load
 from conformance.adapters.base import Adapter
-from conformance.judge.deviations import Deviation
+from conformance.judge.deviations import Deviation, find
 from conformance.judge.verdicts import failing_profiles
 from conformance.model.cases import Case, library_cases
 from conformance.results.records import backend_record, case_header
 from conformance.run.engine import oracle_adapter, run_case
+from conformance.run.exchange import BACKEND as EXCHANGE_BACKEND
+from conformance.run.exchange import NAME as EXCHANGE
+from conformance.run.exchange import PROFILES as EXCHANGE_PROFILES
+from conformance.run.exchange import Exchange, ExchangeCase
 from conformance.run.shrink import minimal_failing
 from conformance.vocabulary import Profile
 
@@ -53,6 +59,18 @@ def run_job(adapter: Adapter, job: dict[str, Any], emit: Emit) -> None:
     emit({"event": "end"})
 
 
+def run_exchange_job(section: Exchange, job: dict[str, Any], emit: Emit) -> None:
+    """The exchange section's cases from ``start`` on (no oracle, no shrinking)."""
+    deviations = tuple(Deviation(p, r) for p, r in job["deviations"])
+    cases = [ExchangeCase.from_json(c) for c in job["cases"]]
+    for index in range(job["start"], len(cases)):
+        case = cases[index]
+        emit({"event": "start", "index": index, "header": section.header(case)})
+        record = section.run(case, find(deviations, case.id))
+        emit({"event": "done", "index": index, "record": record})
+    emit({"event": "end"})
+
+
 def main(argv: list[str]) -> int:
     # Keep the protocol stream for ourselves; anything the library prints goes to stderr.
     stream: TextIO = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
@@ -63,6 +81,15 @@ def main(argv: list[str]) -> int:
         stream.write(json.dumps(event) + "\n")
         stream.flush()
 
+    if argv[0] == EXCHANGE:
+        section = Exchange()
+        emit({"event": "ready", "backend": EXCHANGE_BACKEND, "suite_cases": False,
+              "profiles": list(EXCHANGE_PROFILES), "notes": section.notes,
+              "library_cases": [case.to_json() for case in section.cases()]})
+        line = sys.stdin.readline()
+        if line:
+            run_exchange_job(section, json.loads(line), emit)
+        return 0
     try:
         adapter = load(argv[0])
     except BackendError as exc:

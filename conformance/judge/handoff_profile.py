@@ -1,0 +1,34 @@
+"""The ``consistency`` profile for hand-offs: what a call declares about memory holds.
+
+A call that promises a copy (``copy=True``, ``torch.tensor``) must not share; a call documented
+as zero-copy (``torch.from_numpy``, ``copy=False``) must share; a receiver that says it is
+read-only must refuse writes; disjoint layouts mean writes do not propagate.
+"""
+
+from __future__ import annotations
+
+from conformance.judge.judgement import PASS, Judgement, fail_or_pass, not_applicable
+from conformance.model.handoffs import Handoff
+from conformance.observe.observer import PairObservation
+from conformance.vocabulary import Behaviour, Declared
+
+#: Classes with no receiver array to check.
+NO_ARRAY = (Behaviour.ERROR, Behaviour.NOT_APPLICABLE, Behaviour.SCALAR)
+
+
+def judge(handoff: Handoff, seen: PairObservation) -> Judgement:
+    if seen.cls in NO_ARRAY:
+        return not_applicable(f"no array to check ({seen.cls})")
+    problems = []
+    shares = seen.shares
+    if handoff.declared == Declared.COPY and shares:
+        problems.append(f"{handoff.source} requests a copy, "
+                        "but the result shares memory with the input")
+    if handoff.declared == Declared.SHARE and shares is False:
+        problems.append(f"{handoff.source} is documented as zero-copy, "
+                        "but the result shares no memory with the input")
+    if seen.receiver_readonly and seen.mutation.write_refused is False:
+        problems.append("the receiver says it is read-only, but writes through it succeeded")
+    if seen.memory is False and (seen.mutation.forward or seen.mutation.backward):
+        problems.append("layouts are disjoint, but writes propagate between the arrays")
+    return fail_or_pass(problems) if problems else PASS
