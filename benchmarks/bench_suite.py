@@ -19,7 +19,10 @@ def main(backend: str = "numpy") -> int:
         start = time.perf_counter()
         done = subprocess.run(
             [sys.executable, "-m", "conformance.cli", "run", backend, "--json", out, "--quiet"],
-            capture_output=True, text=True, check=False)
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         wall = time.perf_counter() - start
         if done.returncode == 2:
             print(done.stderr.strip(), file=sys.stderr)
@@ -27,8 +30,10 @@ def main(backend: str = "numpy") -> int:
         doc = json.loads(next(Path(out).glob("*.json")).read_text())
     cases = len(doc["cases"])
     print(f"backend: {doc['backend']['name']} {doc['backend']['version']}")
-    print(f"cases: {cases}   wall: {wall:.1f} s   in-worker: {doc['run']['duration_s']:.1f} s"
-          f"   cases/s: {cases / wall:.0f}   exit status: {done.returncode}")
+    print(
+        f"cases: {cases}   wall: {wall:.1f} s   in-worker: {doc['run']['duration_s']:.1f} s"
+        f"   cases/s: {cases / wall:.0f}   exit status: {done.returncode}"
+    )
     for profile, counts in doc["summary"].items():
         judged = cases - counts["not-applicable"]
         shown = ", ".join(f"{k}={v}" for k, v in counts.items() if v)

@@ -30,26 +30,51 @@ class UsageError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="copyview", description="Copy/view conformance suite for array libraries.")
+        prog="copyview", description="Copy/view conformance suite for array libraries."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="run the suite against one or more backends")
-    run.add_argument("backends", nargs="+", metavar="BACKEND",
-                     help="registered name, module:attribute, or an Array API module; "
-                          "`exchange` runs the cross-library exchange section")
-    run.add_argument("--profile", action="append", choices=sorted(PROFILES),
-                     help="measure only this profile (repeatable; default: all)")
+    run.add_argument(
+        "backends",
+        nargs="+",
+        metavar="BACKEND",
+        help="registered name, module:attribute, or an Array API module; "
+        "`exchange` runs the cross-library exchange section",
+    )
+    run.add_argument(
+        "--profile",
+        action="append",
+        choices=sorted(PROFILES),
+        help="measure only this profile (repeatable; default: all)",
+    )
     run.add_argument("--json", type=Path, metavar="DIR", help="write DIR/<backend>.json")
     run.add_argument("--seed", type=int, default=0, help="seed of the generated cases")
-    run.add_argument("--max-examples", type=int, default=50, metavar="N",
-                     help="generated (Hypothesis) cases per run, on top of the curated ones")
-    run.add_argument("--ci", action="store_true",
-                     help="derandomize generation, so results never flap")
-    run.add_argument("--select", metavar="GLOB",
-                     help="run only cases whose id matches (* and ? are wildcards)")
-    run.add_argument("--timeout", type=float, default=30.0, metavar="S",
-                     help="time limit of one case, in seconds")
-    run.add_argument("--deviations", type=Path, metavar="DIR",
-                     help="read <backend>.txt known deviations from DIR instead of the suite's")
+    run.add_argument(
+        "--max-examples",
+        type=int,
+        default=50,
+        metavar="N",
+        help="generated (Hypothesis) cases per run, on top of the curated ones",
+    )
+    run.add_argument(
+        "--ci", action="store_true", help="derandomize generation, so results never flap"
+    )
+    run.add_argument(
+        "--select", metavar="GLOB", help="run only cases whose id matches (* and ? are wildcards)"
+    )
+    run.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="time limit of one case, in seconds",
+    )
+    run.add_argument(
+        "--deviations",
+        type=Path,
+        metavar="DIR",
+        help="read <backend>.txt known deviations from DIR instead of the suite's",
+    )
     run.add_argument("--no-shrink", action="store_true", help="do not shrink failing cases")
     run.add_argument("--quiet", action="store_true", help="no progress on stderr")
     for name in DELEGATED:
@@ -78,8 +103,9 @@ def suite_cases(args: argparse.Namespace) -> list[dict[str, Any]]:
 
     if args.max_examples < 0:
         raise UsageError("--max-examples must be 0 or more")
-    cases = curated_cases() + generated_cases(oracle_adapter(), args.max_examples, args.seed,
-                                              args.ci)
+    cases = curated_cases() + generated_cases(
+        oracle_adapter(), args.max_examples, args.seed, args.ci
+    )
     return [c.to_json() for c in cases if _selected(args, c.id)]
 
 
@@ -94,8 +120,9 @@ def _case_id(case: dict[str, Any]) -> str:
     return f"{'+'.join(case['chain'])}[{case['input']['id']}]"
 
 
-def backend_cases(args: argparse.Namespace, cases: list[dict[str, Any]],
-                  worker: Worker) -> tuple[dict[str, Any], ...]:
+def backend_cases(
+    args: argparse.Namespace, cases: list[dict[str, Any]], worker: Worker
+) -> tuple[dict[str, Any], ...]:
     """The suite's cases (for a backend that runs them), then those of the adapter's own
     operations (``--select`` applies)."""
     own = [c for c in worker.library_cases if _selected(args, _case_id(c))]
@@ -132,9 +159,15 @@ def run(args: argparse.Namespace) -> int:
             w.close()
         raise
     cases = suite_cases(args) if any(w.suite_cases for w in workers) else []
-    jobs = [Job(tuple(p for p in profiles if w.profiles is None or p in w.profiles),
-                backend_cases(args, cases, w), args.timeout, shrink=not args.no_shrink)
-            for w in workers]
+    jobs = [
+        Job(
+            tuple(p for p in profiles if w.profiles is None or p in w.profiles),
+            backend_cases(args, cases, w),
+            args.timeout,
+            shrink=not args.no_shrink,
+        )
+        for w in workers
+    ]
     if workers and not any(job.cases for job in jobs):
         for w in workers:
             w.close()
@@ -148,15 +181,22 @@ def run(args: argparse.Namespace) -> int:
         started, t0 = now(), time.monotonic()
         records = run_backend(worker, job, [[d.pattern, d.reason] for d in entries], progress)
         report = {
-            "unmatched": [d.pattern for d in entries
-                          if not any(d.matches(r["id"]) for r in records)],
-            "unexpected_passes": [r["id"] for r in records if any(
-                v["verdict"] == "unexpected-pass" for v in r["verdicts"].values())],
+            "unmatched": [
+                d.pattern for d in entries if not any(d.matches(r["id"]) for r in records)
+            ],
+            "unexpected_passes": [
+                r["id"]
+                for r in records
+                if any(v["verdict"] == "unexpected-pass" for v in r["verdicts"].values())
+            ],
         }
         run_record = {
-            "seed": None if args.ci else args.seed, "ci": args.ci,
+            "seed": None if args.ci else args.seed,
+            "ci": args.ci,
             "max_examples": args.max_examples,
-            "profiles": list(job.profiles), "started": started, "finished": now(),
+            "profiles": list(job.profiles),
+            "started": started,
+            "finished": now(),
             "duration_s": round(time.monotonic() - t0, 3),
         }
         doc = document(backend, run_record, records, report)
@@ -169,32 +209,40 @@ def run(args: argparse.Namespace) -> int:
         for profile in job.profiles:
             bad = profile in promised and any(summary[profile][v] for v in FAILING)
             exit_code = max(exit_code, int(bad))
-            table.append((backend["name"], profile, profile in promised, len(job.cases),
-                          summary[profile]))
+            table.append(
+                (backend["name"], profile, profile in promised, len(job.cases), summary[profile])
+            )
         for pattern in report["unmatched"]:
             print(f"{backend['name']}: deviation {pattern!r} matches no case", file=sys.stderr)
         for case_id in report["unexpected_passes"]:
-            print(f"{backend['name']}: {case_id} passed but is listed as a known deviation",
-                  file=sys.stderr)
+            print(
+                f"{backend['name']}: {case_id} passed but is listed as a known deviation",
+                file=sys.stderr,
+            )
         _print_failures(backend["name"], records)
     _print_table(table)
     return exit_code
 
 
 def _print_failures(backend: str, records: list[dict[str, Any]], limit: int = 10) -> None:
-    failing = [(r, p, v) for r in records for p, v in r["verdicts"].items()
-               if v["verdict"] in FAILING]
+    failing = [
+        (r, p, v) for r in records for p, v in r["verdicts"].items() if v["verdict"] in FAILING
+    ]
     for record, profile, verdict in failing[:limit]:
         print(f"FAIL {backend} {profile} {record['id']}: {verdict['message']}")
     if len(failing) > limit:
-        print(f"... and {len(failing) - limit} more failing verdicts of {backend} "
-              "(see the results JSON)")
+        print(
+            f"... and {len(failing) - limit} more failing verdicts of {backend} "
+            "(see the results JSON)"
+        )
 
 
 def _print_table(rows: list[tuple[str, str, bool, int, dict[str, int]]]) -> None:
     header = ("backend", "profile", "promised", "cases", *VERDICTS)
-    body = [(b, p, "yes" if promised else "no", str(n), *(str(s[c]) for c in VERDICTS))
-            for b, p, promised, n, s in rows]
+    body = [
+        (b, p, "yes" if promised else "no", str(n), *(str(s[c]) for c in VERDICTS))
+        for b, p, promised, n, s in rows
+    ]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
     print()
     for row in [header, *body]:

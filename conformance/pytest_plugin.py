@@ -13,25 +13,51 @@ was expected and by which profile, what each witness saw, and a repro snippet. W
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from conformance.vocabulary import FAILING
+from conformance.vocabulary import FAILING, Profile
+
+if TYPE_CHECKING:
+    from _pytest._code.code import TerminalRepr
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("copyview", "copy/view conformance suite")
-    group.addoption("--copyview-backend", action="append", default=[], metavar="BACKEND",
-                    help="run the copyview suite against BACKEND (repeatable)")
-    group.addoption("--copyview-profile", action="append", default=[], metavar="PROFILE",
-                    help="measure only this profile (default: all)")
-    group.addoption("--copyview-max-examples", type=int, default=20, metavar="N",
-                    help="generated cases on top of the curated ones (default: 20)")
-    group.addoption("--copyview-seed", type=int, default=0, metavar="N",
-                    help="seed of the generated cases (default: 0)")
-    group.addoption("--copyview-ci", action="store_true",
-                    help="derandomize the generated cases (the seed is then unused)")
+    group.addoption(
+        "--copyview-backend",
+        action="append",
+        default=[],
+        metavar="BACKEND",
+        help="run the copyview suite against BACKEND (repeatable)",
+    )
+    group.addoption(
+        "--copyview-profile",
+        action="append",
+        default=[],
+        metavar="PROFILE",
+        help="measure only this profile (default: all)",
+    )
+    group.addoption(
+        "--copyview-max-examples",
+        type=int,
+        default=20,
+        metavar="N",
+        help="generated cases on top of the curated ones (default: 20)",
+    )
+    group.addoption(
+        "--copyview-seed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="seed of the generated cases (default: 0)",
+    )
+    group.addoption(
+        "--copyview-ci",
+        action="store_true",
+        help="derandomize the generated cases (the seed is then unused)",
+    )
 
 
 class CopyviewFailure(Exception):
@@ -41,8 +67,15 @@ class CopyviewFailure(Exception):
 class CopyviewItem(pytest.Item):
     """One case on one backend."""
 
-    def __init__(self, *, adapter: Any, case: Any, profiles: tuple[str, ...],
-                 deviations: tuple[Any, ...], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        adapter: Any,
+        case: Any,
+        profiles: tuple[Profile, ...],
+        deviations: tuple[Any, ...],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.adapter, self.case = adapter, case
         self.profiles, self.deviations = profiles, deviations
@@ -57,12 +90,19 @@ class CopyviewItem(pytest.Item):
         if counts_against(record["verdicts"]):
             minimal = None
             if self.case.generated:
-                minimal = minimal_failing(self.adapter, oracle, self.case,
-                                          failing_profiles(record["verdicts"]), self.profiles,
-                                          self.deviations)
+                minimal = minimal_failing(
+                    self.adapter,
+                    oracle,
+                    self.case,
+                    failing_profiles(record["verdicts"]),
+                    self.profiles,
+                    self.deviations,
+                )
             raise CopyviewFailure(explain(self.adapter, record, minimal))
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
+    ) -> str | TerminalRepr:
         if isinstance(excinfo.value, CopyviewFailure):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
@@ -75,8 +115,17 @@ class CopyviewPropertyItem(pytest.Item):
     """Random cases on one backend as one Hypothesis property: a failure is shrunk by
     Hypothesis itself and reported as its minimal example."""
 
-    def __init__(self, *, adapter: Any, profiles: tuple[str, ...], deviations: tuple[Any, ...],
-                 max_examples: int, seed: int, ci: bool, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        adapter: Any,
+        profiles: tuple[Profile, ...],
+        deviations: tuple[Any, ...],
+        max_examples: int,
+        seed: int,
+        ci: bool,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.adapter, self.profiles, self.deviations = adapter, profiles, deviations
         self.max_examples, self.seed, self.ci = max_examples, seed, ci
@@ -90,8 +139,13 @@ class CopyviewPropertyItem(pytest.Item):
 
         oracle = oracle_adapter()
 
-        @settings(max_examples=self.max_examples, database=None, deadline=None,
-                  derandomize=self.ci, suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=self.max_examples,
+            database=None,
+            deadline=None,
+            derandomize=self.ci,
+            suppress_health_check=list(HealthCheck),
+        )
         @given(case=cases(oracle))
         def conforms(case: Any) -> None:
             record = run_case(self.adapter, oracle, case, self.profiles, self.deviations)
@@ -100,7 +154,9 @@ class CopyviewPropertyItem(pytest.Item):
 
         (conforms if self.ci else seed(self.seed)(conforms))()
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
+    ) -> str | TerminalRepr:
         if isinstance(excinfo.value, CopyviewFailure):
             return f"minimal failing case (shrunk by Hypothesis):\n{excinfo.value}"
         return super().repr_failure(excinfo)
@@ -124,8 +180,10 @@ def explain(adapter: Any, record: dict[str, Any], minimal: Any = None) -> str:
         if verdict["verdict"] in FAILING:
             lines.append(f"{profile} profile: {verdict['message']}")
     lines.append(f"expected (reference_impl): {expected}")
-    lines.append(f"observed: class={observed['class']} error={observed['error']} "
-                 f"witnesses={observed['witnesses']} claims={observed['claims']}")
+    lines.append(
+        f"observed: class={observed['class']} error={observed['error']} "
+        f"witnesses={observed['witnesses']} claims={observed['claims']}"
+    )
     if minimal is not None and minimal.id != record["id"]:
         from conformance.results.repro import snippet
 
@@ -137,8 +195,9 @@ def explain(adapter: Any, record: dict[str, Any], minimal: Any = None) -> str:
 
 
 @pytest.hookimpl(tryfirst=True)  # before -k / -m deselect, so they see our items
-def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
-                                  items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
     backends = config.getoption("copyview_backend")
     if not backends:
         return
@@ -151,20 +210,37 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 
     profiles = tuple(Profile(p) for p in config.getoption("copyview_profile") or PROFILES)
     cases = curated_cases() + generated_cases(
-        oracle_adapter(), config.getoption("copyview_max_examples"),
-        config.getoption("copyview_seed"), ci=config.getoption("copyview_ci"))
+        oracle_adapter(),
+        config.getoption("copyview_max_examples"),
+        config.getoption("copyview_seed"),
+        ci=config.getoption("copyview_ci"),
+    )
     for spec in backends:
         try:
             adapter = load(spec)
         except BackendError as exc:
             raise pytest.UsageError(str(exc)) from None
         deviations = deviation_files.load(adapter.name)
-        items.append(CopyviewPropertyItem.from_parent(
-            session, name=f"copyview[{adapter.name}]::property", adapter=adapter,
-            profiles=profiles, deviations=deviations,
-            max_examples=max(config.getoption("copyview_max_examples"), 1),
-            seed=config.getoption("copyview_seed"), ci=config.getoption("copyview_ci")))
+        items.append(
+            CopyviewPropertyItem.from_parent(
+                session,
+                name=f"copyview[{adapter.name}]::property",
+                adapter=adapter,
+                profiles=profiles,
+                deviations=deviations,
+                max_examples=max(config.getoption("copyview_max_examples"), 1),
+                seed=config.getoption("copyview_seed"),
+                ci=config.getoption("copyview_ci"),
+            )
+        )
         for case in cases:
-            items.append(CopyviewItem.from_parent(
-                session, name=f"copyview[{adapter.name}]::{case.id}", adapter=adapter,
-                case=case, profiles=profiles, deviations=deviations))
+            items.append(
+                CopyviewItem.from_parent(
+                    session,
+                    name=f"copyview[{adapter.name}]::{case.id}",
+                    adapter=adapter,
+                    case=case,
+                    profiles=profiles,
+                    deviations=deviations,
+                )
+            )

@@ -49,16 +49,14 @@ def test_memory_is_the_device_buffer_in_row_major_order(adapter: JaxAdapter) -> 
 
 
 def test_a_permuted_input_is_a_fresh_row_major_buffer(adapter: JaxAdapter) -> None:
-    x = adapter.build(InputRecipe(np.arange(12.0).reshape(3, 4), (("permute", (1, 0)),),
-                                  "float64"))
+    x = adapter.build(InputRecipe(np.arange(12.0).reshape(3, 4), (("permute", (1, 0)),), "float64"))
     assert adapter.memory(x).layout.strides == (24, 8)
     np.testing.assert_array_equal(adapter.to_host(x), np.arange(12.0).reshape(3, 4).T)
 
 
 @pytest.mark.parametrize(
     ("shape", "order", "strides"),
-    [((2, 3), (0, 1), (24, 8)), ((2, 3), (1, 0), (8, 16)), ((0, 3), (0, 1), (24, 8)),
-     ((), (), ())],
+    [((2, 3), (0, 1), (24, 8)), ((2, 3), (1, 0), (8, 16)), ((0, 3), (0, 1), (24, 8)), ((), (), ())],
 )
 def test_byte_strides_follow_major_to_minor(shape, order, strides) -> None:
     assert byte_strides(shape, order, 8) == strides

@@ -60,8 +60,9 @@ def test_true_indexes_element_one() -> None:
 
 
 def test_two_d_slicing_steps_are_not_built() -> None:
-    spec = InputSpec("offset-block-2d-float64", "float64", (5, 6),
-                     (("index", (slice(1, 4), slice(2, 5))),))
+    spec = InputSpec(
+        "offset-block-2d-float64", "float64", (5, 6), (("index", (slice(1, 4), slice(2, 5))),)
+    )
     with pytest.raises(NotImplementedError):
         adapter.build(spec.recipe())
 
@@ -88,8 +89,12 @@ def test_memoryview_operations_have_their_known_class(operation: Operation) -> N
 
 
 def test_rows_of_a_matrix_slice_along_the_first_axis() -> None:
-    spec = InputSpec("reversed-rows-2d-float64", "float64", (3, 4),
-                     (("index", (slice(None, None, -1), slice(None))),))
+    spec = InputSpec(
+        "reversed-rows-2d-float64",
+        "float64",
+        (3, 4),
+        (("index", (slice(None, None, -1), slice(None))),),
+    )
     m = adapter.build(spec.recipe())
     assert adapter.memory(m).layout.strides == (-32, 8)
     assert adapter.to_host(m).tolist()[0] == [8.0, 9.0, 10.0, 11.0]

@@ -50,12 +50,15 @@ def test_only_a_dense_result_has_a_layout() -> None:
     assert adapter.memory(dense) is not None and adapter.memory(x) is None
 
 
-@pytest.mark.parametrize(("op_id", "expected"), [
-    ("sparse-asformat-coo", "same-object"),
-    ("sparse-asformat-dok", "immutable"),
-    ("sparse-copy", "immutable"),
-    ("sparse-todense", "immutable"),
-])
+@pytest.mark.parametrize(
+    ("op_id", "expected"),
+    [
+        ("sparse-asformat-coo", "same-object"),
+        ("sparse-asformat-dok", "immutable"),
+        ("sparse-copy", "immutable"),
+        ("sparse-todense", "immutable"),
+    ],
+)
 def test_sparse_conversions_have_their_known_class(op_id: str, expected: str) -> None:
     x = adapter.build(MATRIX.recipe())
     y = BY_OP[op_id].run(sparse, x, Shape(MATRIX.shape, MATRIX.dtype))

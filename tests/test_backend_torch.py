@@ -145,10 +145,26 @@ def test_copyview_run_torch_jax_dask_end_to_end(tmp_path) -> None:
     pytest.importorskip("jax", reason="jax is not installed (pip install copyview[jax])")
     pytest.importorskip("dask.array", reason="dask is not installed (pip install copyview[dask])")
     done = subprocess.run(
-        [sys.executable, "-m", "conformance.cli", "run", "torch", "jax", "dask",
-         "--select", "*[contiguous-2d-float64]", "--max-examples", "2", "--ci",
-         "--json", str(tmp_path), "--quiet"],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "conformance.cli",
+            "run",
+            "torch",
+            "jax",
+            "dask",
+            "--select",
+            "*[contiguous-2d-float64]",
+            "--max-examples",
+            "2",
+            "--ci",
+            "--json",
+            str(tmp_path),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     # Every promised failure on this input is a listed known deviation.
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]

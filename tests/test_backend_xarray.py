@@ -26,8 +26,10 @@ def test_registered_under_its_name() -> None:
     assert load("xarray") is adapter
 
 
-@pytest.mark.parametrize("op_id", ["xarray-isel-step", "xarray-transpose", "xarray-values",
-                                   "xarray-data", "xarray-copy-shallow"])
+@pytest.mark.parametrize(
+    "op_id",
+    ["xarray-isel-step", "xarray-transpose", "xarray-values", "xarray-data", "xarray-copy-shallow"],
+)
 def test_selection_transposition_and_conversion_are_views(op_id: str) -> None:
     assert _run(op_id) == "view"
 

@@ -17,25 +17,47 @@ TESTS = Path(__file__).parent
 
 def copyview(*args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(TESTS)}  # the test-only backends live in tests/
-    return subprocess.run([sys.executable, "-m", "conformance.cli", *args], capture_output=True,
-                          text=True, timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "conformance.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
 
 
 def test_passing_run_exits_zero_and_prints_a_summary_table(tmp_path: Path) -> None:
-    done = copyview("run", "numpy", "--select", "reshape*[contiguous-2d-float64]",
-                    "--max-examples", "0", "--json", str(tmp_path))
+    done = copyview(
+        "run",
+        "numpy",
+        "--select",
+        "reshape*[contiguous-2d-float64]",
+        "--max-examples",
+        "0",
+        "--json",
+        str(tmp_path),
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "backend" in done.stdout and "consistency" in done.stdout
     doc = json.loads((tmp_path / "numpy.json").read_text())
     assert [c["id"] for c in doc["cases"]] == [
-        "reshape-same[contiguous-2d-float64]", "reshape-flat[contiguous-2d-float64]",
-        "reshape-flat-F[contiguous-2d-float64]", "reshape-column[contiguous-2d-float64]",
-        "reshape-flat-copy-false[contiguous-2d-float64]"]
+        "reshape-same[contiguous-2d-float64]",
+        "reshape-flat[contiguous-2d-float64]",
+        "reshape-flat-F[contiguous-2d-float64]",
+        "reshape-column[contiguous-2d-float64]",
+        "reshape-flat-copy-false[contiguous-2d-float64]",
+    ]
 
 
 def test_non_conformance_of_a_promised_profile_exits_one() -> None:
-    done = copyview("run", "mutants.numpy_mutants:AsarrayCopyTrueAliases",
-                    "--select", "asarray-copy-true[contiguous-2d-float64]", "--max-examples", "0")
+    done = copyview(
+        "run",
+        "mutants.numpy_mutants:AsarrayCopyTrueAliases",
+        "--select",
+        "asarray-copy-true[contiguous-2d-float64]",
+        "--max-examples",
+        "0",
+    )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "FAIL" in done.stdout
 
@@ -53,8 +75,16 @@ def test_unknown_profile_is_a_usage_error() -> None:
 
 
 def test_an_aborting_case_costs_one_case_not_the_run(tmp_path: Path) -> None:
-    done = copyview("run", "mutants.broken:aborting", "--select", "*[contiguous-1d-float64]",
-                    "--max-examples", "0", "--json", str(tmp_path))
+    done = copyview(
+        "run",
+        "mutants.broken:aborting",
+        "--select",
+        "*[contiguous-1d-float64]",
+        "--max-examples",
+        "0",
+        "--json",
+        str(tmp_path),
+    )
     assert done.returncode == 1
     doc = json.loads((tmp_path / "aborting.json").read_text())
     by_class = {c["id"]: c["observed"]["class"] for c in doc["cases"]}
@@ -66,8 +96,18 @@ def test_an_aborting_case_costs_one_case_not_the_run(tmp_path: Path) -> None:
 
 
 def test_a_hanging_case_times_out_and_the_run_continues(tmp_path: Path) -> None:
-    done = copyview("run", "mutants.broken:hanging", "--select", "*[reversed-1d-float64]",
-                    "--max-examples", "0", "--timeout", "3", "--json", str(tmp_path))
+    done = copyview(
+        "run",
+        "mutants.broken:hanging",
+        "--select",
+        "*[reversed-1d-float64]",
+        "--max-examples",
+        "0",
+        "--timeout",
+        "3",
+        "--json",
+        str(tmp_path),
+    )
     assert done.returncode == 1
     doc = json.loads((tmp_path / "hanging.json").read_text())
     verdicts = {c["id"]: c["verdicts"]["consistency"]["verdict"] for c in doc["cases"]}
@@ -83,9 +123,18 @@ def test_known_deviations_unmatched_entries_and_unexpected_passes(tmp_path: Path
         "T[contiguous-2d-float64] listed, but passes\n"
         "no-such-operation[*] matches nothing\n"
     )
-    done = copyview("run", "mutants.numpy_mutants:CopiesWhereNumpyViews",
-                    "--select", "*[contiguous-2d-float64]", "--max-examples", "0",
-                    "--deviations", str(tmp_path), "--json", str(tmp_path))
+    done = copyview(
+        "run",
+        "mutants.numpy_mutants:CopiesWhereNumpyViews",
+        "--select",
+        "*[contiguous-2d-float64]",
+        "--max-examples",
+        "0",
+        "--deviations",
+        str(tmp_path),
+        "--json",
+        str(tmp_path),
+    )
     doc = json.loads((tmp_path / "mutant-copies-views.json").read_text())
     case = next(c for c in doc["cases"] if c["id"] == "transpose[contiguous-2d-float64]")
     assert case["verdicts"]["numpy"]["verdict"] == "known"
@@ -97,8 +146,16 @@ def test_known_deviations_unmatched_entries_and_unexpected_passes(tmp_path: Path
 
 
 def test_library_operations_run_as_cases_of_their_own_backend(tmp_path: Path) -> None:
-    done = copyview("run", "memoryview", "--select", "memoryview-*[contiguous-1d-float64]",
-                    "--max-examples", "0", "--json", str(tmp_path))
+    done = copyview(
+        "run",
+        "memoryview",
+        "--select",
+        "memoryview-*[contiguous-1d-float64]",
+        "--max-examples",
+        "0",
+        "--json",
+        str(tmp_path),
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     doc = json.loads((tmp_path / "memoryview.json").read_text())
     by_id = {c["id"]: c for c in doc["cases"]}
@@ -113,11 +170,21 @@ def test_a_select_matching_no_case_of_any_backend_is_a_usage_error() -> None:
 
 
 def test_a_crash_listed_as_a_known_deviation_stays_crashed_but_counts_as_known(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     (tmp_path / "aborting.txt").write_text("flip[contiguous-1d-float64] the mutant aborts\n")
-    done = copyview("run", "mutants.broken:aborting", "--select", "flip[contiguous-1d-float64]",
-                    "--max-examples", "0", "--deviations", str(tmp_path),
-                    "--json", str(tmp_path))
+    done = copyview(
+        "run",
+        "mutants.broken:aborting",
+        "--select",
+        "flip[contiguous-1d-float64]",
+        "--max-examples",
+        "0",
+        "--deviations",
+        str(tmp_path),
+        "--json",
+        str(tmp_path),
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     doc = json.loads((tmp_path / "aborting.json").read_text())
     (case,) = doc["cases"]
@@ -127,8 +194,7 @@ def test_a_crash_listed_as_a_known_deviation_stays_crashed_but_counts_as_known(
     assert doc["deviations"]["unmatched"] == []
 
 
-def test_run_exchange_writes_the_exchange_section_in_the_results_format(
-        tmp_path: Path) -> None:
+def test_run_exchange_writes_the_exchange_section_in_the_results_format(tmp_path: Path) -> None:
     done = copyview("run", "exchange", "--select", "numpy->numpy:*", "--json", str(tmp_path))
     assert done.returncode == 0, done.stdout + done.stderr
     doc = json.loads((tmp_path / "exchange.json").read_text())

@@ -31,11 +31,20 @@ def test_every_operation_applies_to_some_input_and_its_template_formats() -> Non
 
 def test_the_array_api_copy_rules_are_all_covered() -> None:
     covered = {(op.id, op.rule) for op in CATALOGUE if op.rule}
-    for needed in ("asarray-copy-true", "asarray-copy-false", "xp-astype-same",
-                   "xp-astype-same-copy-false", "xp-reshape-flat-copy-true",
-                   "xp-reshape-flat-copy-false", "from-dlpack-copy-true",
-                   "from-dlpack-copy-false", "dunder-dlpack-copy-true",
-                   "dunder-dlpack-copy-false", "iadd-one", "setitem-all"):
+    for needed in (
+        "asarray-copy-true",
+        "asarray-copy-false",
+        "xp-astype-same",
+        "xp-astype-same-copy-false",
+        "xp-reshape-flat-copy-true",
+        "xp-reshape-flat-copy-false",
+        "from-dlpack-copy-true",
+        "from-dlpack-copy-false",
+        "dunder-dlpack-copy-true",
+        "dunder-dlpack-copy-false",
+        "iadd-one",
+        "setitem-all",
+    ):
         assert any(op_id == needed for op_id, _ in covered), needed
 
 
@@ -45,8 +54,12 @@ def test_case_ids_are_stable_and_unique() -> None:
     assert "reshape-flat[strided-cols-2d-float64]" in ids
 
 
-FANCY_ASSIGNMENTS = ("setitem-int-list", "setitem-int-array", "setitem-bool-mask",
-                     "setitem-repeated-index")
+FANCY_ASSIGNMENTS = (
+    "setitem-int-list",
+    "setitem-int-array",
+    "setitem-bool-mask",
+    "setitem-repeated-index",
+)
 
 
 @pytest.mark.parametrize("op_id", FANCY_ASSIGNMENTS)

@@ -44,8 +44,11 @@ def test_an_operation_reusing_a_catalogue_id_is_refused() -> None:
 
 
 def test_a_library_case_has_no_expectation_but_is_judged_for_consistency() -> None:
-    case = next(c for c in library_cases(memoryview_adapter.operations)
-                if c.id == "memoryview-toreadonly[contiguous-1d-float64]")
+    case = next(
+        c
+        for c in library_cases(memoryview_adapter.operations)
+        if c.id == "memoryview-toreadonly[contiguous-1d-float64]"
+    )
     record = run_case(memoryview_adapter, oracle_adapter(), case, PROFILES)
     _, observed = observe_both(memoryview_adapter, oracle_adapter(), case)
     assert record["expected"] is None

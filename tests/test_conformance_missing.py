@@ -18,9 +18,13 @@ from conformance.observe.observer import is_missing, observe
 SPEC = InputSpec("contiguous-1d-float64", "float64", (6,))
 
 #: NumPy without ``transpose`` and ``from_dlpack``: a library that lacks both.
-LACKING = types.SimpleNamespace(**{name: getattr(np, name) for name in dir(np)
-                                   if name not in ("transpose", "from_dlpack")
-                                   and not name.startswith("__")})
+LACKING = types.SimpleNamespace(
+    **{
+        name: getattr(np, name)
+        for name in dir(np)
+        if name not in ("transpose", "from_dlpack") and not name.startswith("__")
+    }
+)
 
 
 class _LackingAdapter(NumpyAdapter):

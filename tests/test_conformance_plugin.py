@@ -8,8 +8,13 @@ from pathlib import Path
 
 
 def pytest_in(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
-                          cwd=directory, capture_output=True, text=True, timeout=240)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
 
 
 def test_plugin_does_nothing_without_the_option(tmp_path: Path) -> None:
@@ -19,20 +24,38 @@ def test_plugin_does_nothing_without_the_option(tmp_path: Path) -> None:
 
 
 def test_cases_are_items_that_k_selects_and_junitxml_reports(tmp_path: Path) -> None:
-    done = pytest_in(tmp_path, "--copyview-backend=numpy", "--copyview-max-examples=0",
-                     "-q", "-k", "permute-dims and contiguous", "--junitxml", "report.xml")
+    done = pytest_in(
+        tmp_path,
+        "--copyview-backend=numpy",
+        "--copyview-max-examples=0",
+        "-q",
+        "-k",
+        "permute-dims and contiguous",
+        "--junitxml",
+        "report.xml",
+    )
     assert done.returncode == 0, done.stdout
     assert "3 passed" in done.stdout
-    assert 'testcase classname="" name="copyview[numpy]::permute-dims[contiguous-1d-float64]"' \
+    assert (
+        'testcase classname="" name="copyview[numpy]::permute-dims[contiguous-1d-float64]"'
         in (tmp_path / "report.xml").read_text()
+    )
 
 
 def test_a_failing_item_explains_itself_and_x_stops(tmp_path: Path) -> None:
     tests = Path(__file__).parent
-    done = pytest_in(tmp_path, f"--rootdir={tmp_path}",
-                     "--copyview-backend=mutants.numpy_mutants:CopiesWhereNumpyViews",
-                     "--copyview-max-examples=0", "-x", "-q", "-k", "transpose and contiguous-2d",
-                     "-o", f"pythonpath={tests}")
+    done = pytest_in(
+        tmp_path,
+        f"--rootdir={tmp_path}",
+        "--copyview-backend=mutants.numpy_mutants:CopiesWhereNumpyViews",
+        "--copyview-max-examples=0",
+        "-x",
+        "-q",
+        "-k",
+        "transpose and contiguous-2d",
+        "-o",
+        f"pythonpath={tests}",
+    )
     assert done.returncode == 1
     assert "1 failed" in done.stdout
     assert "numpy profile: class='copy', but should be 'view'" in done.stdout
@@ -40,18 +63,33 @@ def test_a_failing_item_explains_itself_and_x_stops(tmp_path: Path) -> None:
 
 
 def test_items_run_in_parallel_under_xdist(tmp_path: Path) -> None:
-    done = pytest_in(tmp_path, "--copyview-backend=numpy", "--copyview-max-examples=5", "-q",
-                     "-n", "2", "-k", "asarray-copy and contiguous-2d")
+    done = pytest_in(
+        tmp_path,
+        "--copyview-backend=numpy",
+        "--copyview-max-examples=5",
+        "-q",
+        "-n",
+        "2",
+        "-k",
+        "asarray-copy and contiguous-2d",
+    )
     assert done.returncode == 0, done.stdout
     assert "passed" in done.stdout and "failed" not in done.stdout
 
 
 def test_property_item_reports_the_example_hypothesis_shrank_to(tmp_path: Path) -> None:
     tests = Path(__file__).parent
-    done = pytest_in(tmp_path, f"--rootdir={tmp_path}",
-                     "--copyview-backend=mutants.numpy_mutants:SharesMemoryFalseNegative",
-                     "--copyview-max-examples=50", "-q", "-k", "property",
-                     "-o", f"pythonpath={tests}")
+    done = pytest_in(
+        tmp_path,
+        f"--rootdir={tmp_path}",
+        "--copyview-backend=mutants.numpy_mutants:SharesMemoryFalseNegative",
+        "--copyview-max-examples=50",
+        "-q",
+        "-k",
+        "property",
+        "-o",
+        f"pythonpath={tests}",
+    )
     assert done.returncode == 1
     assert "minimal failing case (shrunk by Hypothesis)" in done.stdout
     assert "operation: index-ellipsis" in done.stdout  # the simplest view there is

@@ -13,10 +13,20 @@ from conformance.observe.witnesses import Claims, Mutation
 
 CONTIGUOUS = LAYOUT_INPUTS[1]
 EMPTY = next(spec for spec in LAYOUT_INPUTS if spec.id.startswith("empty-1d"))
-VIEW = Observation("view", memory=True, mutation=Mutation(True, True, False), dtype="float64",
-                   shape=CONTIGUOUS.shape)
-COPY = Observation("copy", memory=False, mutation=Mutation(False, False, False),
-                   dtype="float64", shape=CONTIGUOUS.shape)
+VIEW = Observation(
+    "view",
+    memory=True,
+    mutation=Mutation(True, True, False),
+    dtype="float64",
+    shape=CONTIGUOUS.shape,
+)
+COPY = Observation(
+    "copy",
+    memory=False,
+    mutation=Mutation(False, False, False),
+    dtype="float64",
+    shape=CONTIGUOUS.shape,
+)
 
 
 def verdict(profile: str, op: str, observed: Observation, expected=None, spec=CONTIGUOUS) -> str:
@@ -52,8 +62,7 @@ def test_in_place_operator_must_keep_dtype_shape_and_values() -> None:
     reference = Observation("same-object", dtype="float64", shape=CONTIGUOUS.shape, digest="abc")
     good = Observation("same-object", dtype="float64", shape=CONTIGUOUS.shape, digest="abc")
     promoted = Observation("copy", dtype="float32", shape=CONTIGUOUS.shape, digest="abc")
-    wrong_values = Observation("same-object", dtype="float64", shape=CONTIGUOUS.shape,
-                               digest="xyz")
+    wrong_values = Observation("same-object", dtype="float64", shape=CONTIGUOUS.shape, digest="xyz")
     assert verdict("array-api", "iadd-one", good, reference) == "pass"
     assert verdict("array-api", "iadd-one", promoted, reference) == "fail"
     assert verdict("array-api", "iadd-one", wrong_values, reference) == "fail"
@@ -61,8 +70,12 @@ def test_in_place_operator_must_keep_dtype_shape_and_values() -> None:
 
 def _with_claims(observation: Observation, **claims) -> Observation:
     fields = {"base": None, "shares_memory": None, "may_share_memory": None, "flags": None}
-    return Observation(observation.cls, memory=observation.memory, mutation=observation.mutation,
-                       claims=Claims(**{**fields, **claims}))
+    return Observation(
+        observation.cls,
+        memory=observation.memory,
+        mutation=observation.mutation,
+        claims=Claims(**{**fields, **claims}),
+    )
 
 
 @pytest.mark.parametrize(
@@ -75,8 +88,12 @@ def _with_claims(observation: Observation, **claims) -> Observation:
         (_with_claims(VIEW, base="none"), "fail"),
         (_with_claims(VIEW, flags={"writeable": False}), "fail"),
         (Observation("copy", memory=False, mutation=Mutation(True, False, False)), "fail"),
-        (Observation("view", memory=True, mutation=Mutation(True, True, False),
-                     keeps_alive=False), "fail"),
+        (
+            Observation(
+                "view", memory=True, mutation=Mutation(True, True, False), keeps_alive=False
+            ),
+            "fail",
+        ),
         (Observation("error", error="TypeError"), "not-applicable"),
     ],
 )
@@ -97,7 +114,11 @@ def test_numpy_profile_compares_class_and_claims() -> None:
 
 
 def test_consistency_catches_a_bounds_only_shares_memory() -> None:
-    observed = Observation("view", memory=True, mutation=Mutation(True, True, False),
-                           interleaved=False,
-                           claims=Claims(None, True, True, None, interleaved=True))
+    observed = Observation(
+        "view",
+        memory=True,
+        mutation=Mutation(True, True, False),
+        interleaved=False,
+        claims=Claims(None, True, True, None, interleaved=True),
+    )
     assert verdict("consistency", "index-step", observed) == "fail"

@@ -34,8 +34,14 @@ def test_every_numpy_repro_snippet_runs_and_agrees_with_the_memory_witness() -> 
     numpy_adapter = load("numpy")
     cases = curated_cases()
     snippets = [case_header(numpy_adapter, case)["repro"] for case in cases]
-    done = subprocess.run([sys.executable, "-c", RUNNER], input=json.dumps(snippets),
-                          capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER],
+        input=json.dumps(snippets),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     results = json.loads(done.stdout)
     assert len(results) == len(cases)
     for case, snippet, result in zip(cases, snippets, results, strict=True):
@@ -54,7 +60,12 @@ def test_array_api_strict_snippet_builds_the_same_input() -> None:
     adapter = load("array_api_strict")
     case = next(c for c in curated_cases() if c.id == "permute-dims[strided-cols-2d-float64]")
     snippet = case_header(adapter, case)["repro"]
-    done = subprocess.run([sys.executable, "-c", snippet + "\nprint(tuple(y.shape))"],
-                          capture_output=True, text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", snippet + "\nprint(tuple(y.shape))"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert "shares memory: True" in done.stdout
     assert "(3, 4)" in done.stdout

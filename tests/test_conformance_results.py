@@ -16,16 +16,29 @@ from conformance.results.document import schema, validate, write_atomic
 
 
 def run_json(out: Path, *args: str) -> dict:
-    subprocess.run([sys.executable, "-m", "conformance.cli", "run", *args, "--json", str(out),
-                    "--quiet"], check=False, capture_output=True, timeout=240)
+    subprocess.run(
+        [sys.executable, "-m", "conformance.cli", "run", *args, "--json", str(out), "--quiet"],
+        check=False,
+        capture_output=True,
+        timeout=240,
+    )
     return {p.stem: json.loads(p.read_text()) for p in out.glob("*.json")}
 
 
 @pytest.fixture(scope="module")
 def small_run(tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("results")
-    return run_json(out, "numpy", "array-api-strict", "--select", "*[*-2d-float64]",
-                    "--max-examples", "15", "--seed", "4")
+    return run_json(
+        out,
+        "numpy",
+        "array-api-strict",
+        "--select",
+        "*[*-2d-float64]",
+        "--max-examples",
+        "15",
+        "--seed",
+        "4",
+    )
 
 
 def test_every_backend_document_follows_the_schema(small_run: dict) -> None:
@@ -72,8 +85,9 @@ def test_same_seed_gives_identical_results_except_timestamps(tmp_path: Path) -> 
         for key in ("started", "finished", "duration_s"):
             doc["run"].pop(key)
     assert first == second
-    other = run_json(tmp_path / "c", "numpy", "--select", "*gen-*", "--max-examples", "25",
-                     "--seed", "12")["numpy"]
+    other = run_json(
+        tmp_path / "c", "numpy", "--select", "*gen-*", "--max-examples", "25", "--seed", "12"
+    )["numpy"]
     assert [c["id"] for c in other["cases"]] != [c["id"] for c in first["cases"]]
 
 
@@ -98,8 +112,10 @@ def test_schema_is_a_valid_json_schema() -> None:
 
 
 def test_written_document_has_one_case_a_line_and_reads_back_equal(tmp_path: Path) -> None:
-    cases = [{"id": "a[x]", "observed": {"class": "view", "digest": None}},
-             {"id": "b[x]", "observed": {"class": "copy", "digest": "0123abcd"}}]
+    cases = [
+        {"id": "a[x]", "observed": {"class": "view", "digest": None}},
+        {"id": "b[x]", "observed": {"class": "copy", "digest": "0123abcd"}},
+    ]
     doc = {"schema": "copyview-results", "cases": cases, "summary": {"numpy": {"pass": 2}}}
     path = tmp_path / "numpy.json"
     write_atomic(path, doc)

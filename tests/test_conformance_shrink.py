@@ -12,8 +12,9 @@ from conformance.vocabulary import PROFILES
 
 def test_failing_chain_shrinks_to_the_faulty_operation_on_a_small_input() -> None:
     oracle, mutant = oracle_adapter(), CopiesWhereNumpyViews()
-    spec = generated_spec("float64", (4, 5, 3), (("index", (slice(None, None, -1),
-                                                          slice(1, None), slice(None))),))
+    spec = generated_spec(
+        "float64", (4, 5, 3), (("index", (slice(None, None, -1), slice(1, None), slice(None))),)
+    )
     case = make_case(oracle, spec, ("index-step", "transpose", "index-reverse"))
 
     def fails_numpy(candidate) -> bool:

@@ -89,8 +89,7 @@ def test_interleaved_halves_share_no_byte_unless_the_array_aliases_itself() -> N
     plain = np.arange(12.0).reshape(4, 3)
     assert interleaved_witness(numpy_adapter, interleaved_halves(numpy_adapter, plain)) is False
     broadcast = np.broadcast_to(np.arange(3.0), (4, 3))
-    assert interleaved_witness(numpy_adapter,
-                               interleaved_halves(numpy_adapter, broadcast)) is True
+    assert interleaved_witness(numpy_adapter, interleaved_halves(numpy_adapter, broadcast)) is True
     assert interleaved_halves(numpy_adapter, np.arange(1.0)) is None
 
 

@@ -54,8 +54,9 @@ def layouts_in_buffer(draw: st.DrawFn) -> tuple[int, Layout]:
     itemsize = draw(st.sampled_from([1, 2, 4, 8]), label="itemsize")
     ndim = draw(st.integers(0, 3), label="ndim")
     shape = tuple(draw(st.lists(st.integers(0, 4), min_size=ndim, max_size=ndim), label="shape"))
-    strides = tuple(draw(st.lists(st.integers(-3, 3), min_size=ndim, max_size=ndim),
-                         label="strides in items"))
+    strides = tuple(
+        draw(st.lists(st.integers(-3, 3), min_size=ndim, max_size=ndim), label="strides in items")
+    )
     layout = Layout(0, shape, tuple(s * itemsize for s in strides), itemsize)
     lo, hi = layout.extent
     slack = draw(st.integers(0, 2), label="slack items") * itemsize
@@ -131,10 +132,12 @@ def test_view_outside_the_buffer_is_refused() -> None:
         buffer_svg(16, 8, [("v", Layout(8, (2,), (8,), 8))])
 
 
-@pytest.mark.parametrize("label", ['a[<b>]"&\'', "</svg><script>x</script>"])
+@pytest.mark.parametrize("label", ["a[<b>]\"&'", "</svg><script>x</script>"])
 def test_labels_and_titles_are_escaped(label: str) -> None:
-    svgs = [buffer_svg(16, 8, [(label, Layout(0, (2,), (8,), 8))], title=label),
-            grid_svg(label, Layout(0, (2,), (8,), 8), title=label)]
+    svgs = [
+        buffer_svg(16, 8, [(label, Layout(0, (2,), (8,), 8))], title=label),
+        grid_svg(label, Layout(0, (2,), (8,), 8), title=label),
+    ]
     for svg in svgs:
         root = ET.fromstring(svg)  # would fail on unescaped markup
         assert root.find(f"{SVG}title").text == label
@@ -191,14 +194,19 @@ def test_arrays_svg_refuses_arrays_on_different_buffers() -> None:
 
 @given(layouts_in_buffer())
 def test_stride_arrows_step_from_the_first_element_along_each_axis(
-        case: tuple[int, Layout]) -> None:
+    case: tuple[int, Layout],
+) -> None:
     nbytes, layout = case
     root = ET.fromstring(buffer_svg(nbytes, layout.itemsize, [("v", layout)]))
-    arrows = {int(p.get("data-axis")): (int(p.get("data-from")), int(p.get("data-to")))
-              for p in root.iter(f"{SVG}path")}
-    expected = {k: (layout.offset, layout.offset + s)
-                for k, (n, s) in enumerate(zip(layout.shape, layout.strides, strict=True))
-                if n > 1 and s != 0 and layout.size}
+    arrows = {
+        int(p.get("data-axis")): (int(p.get("data-from")), int(p.get("data-to")))
+        for p in root.iter(f"{SVG}path")
+    }
+    expected = {
+        k: (layout.offset, layout.offset + s)
+        for k, (n, s) in enumerate(zip(layout.shape, layout.strides, strict=True))
+        if n > 1 and s != 0 and layout.size
+    }
     assert arrows == expected
 
 

@@ -27,8 +27,9 @@ def section() -> Exchange:
 
 def _record(section: Exchange, sender: str, source: str) -> dict[str, Any]:
     """The record of the hand-off, or a skip saying which library is missing."""
-    handoff = next((h for h in section.handoffs.values()
-                    if h.sender == sender and h.source == source), None)
+    handoff = next(
+        (h for h in section.handoffs.values() if h.sender == sender and h.source == source), None
+    )
     if handoff is None:
         pytest.skip(f"no hand-off {sender} -> {source}: {section.notes}")
     record = section.run(ExchangeCase(handoff.id, VECTOR))
@@ -43,20 +44,24 @@ def test_handoff_ids_are_unique_and_every_case_names_a_known_input(section: Exch
     assert {c.input_id for c in cases} <= set(INPUTS)
 
 
-@pytest.mark.parametrize(("sender", "source", "expected"), [
-    ("numpy", "np.asarray(x)", "same-object"),
-    ("numpy", "np.asarray(x, copy=True)", "copy"),
-    ("numpy", "memoryview(x)", "view"),
-    ("numpy", "torch.from_numpy(x)", "view"),
-    ("numpy", "torch.tensor(x)", "copy"),
-    ("numpy", "pd.Series(x)", "copy"),
-    ("numpy", "pd.Series(x, copy=False)", "view"),
-    ("numpy", "xr.DataArray(x)", "view"),
-    ("pandas", "x.to_numpy()", "read-only-view"),
-    ("jax", "np.asarray(x)", "read-only-view"),
-])
-def test_known_handoffs_have_their_documented_class(section: Exchange, sender: str,
-                                                    source: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("sender", "source", "expected"),
+    [
+        ("numpy", "np.asarray(x)", "same-object"),
+        ("numpy", "np.asarray(x, copy=True)", "copy"),
+        ("numpy", "memoryview(x)", "view"),
+        ("numpy", "torch.from_numpy(x)", "view"),
+        ("numpy", "torch.tensor(x)", "copy"),
+        ("numpy", "pd.Series(x)", "copy"),
+        ("numpy", "pd.Series(x, copy=False)", "view"),
+        ("numpy", "xr.DataArray(x)", "view"),
+        ("pandas", "x.to_numpy()", "read-only-view"),
+        ("jax", "np.asarray(x)", "read-only-view"),
+    ],
+)
+def test_known_handoffs_have_their_documented_class(
+    section: Exchange, sender: str, source: str, expected: str
+) -> None:
     assert _record(section, sender, source)["observed"]["class"] == expected
 
 
@@ -93,8 +98,9 @@ def test_a_handoff_that_raises_is_recorded_as_an_error() -> None:
 
 
 def test_a_declared_copy_that_shares_fails() -> None:
-    handoff = Handoff("numpy", "numpy", "np.array({x}, copy=True)", np.array,
-                      declared=Declared.COPY)
+    handoff = Handoff(
+        "numpy", "numpy", "np.array({x}, copy=True)", np.array, declared=Declared.COPY
+    )
     seen = PairObservation(Behaviour.VIEW, True, Mutation(True, True, False))
     judgement = judge(handoff, seen)
     assert judgement.verdict == "fail" and "requests a copy" in judgement.message
@@ -102,21 +108,24 @@ def test_a_declared_copy_that_shares_fails() -> None:
 
 def test_a_documented_zero_copy_that_copies_fails() -> None:
     handoff = Handoff("numpy", "numpy", "np.asarray({x})", np.asarray, declared=Declared.SHARE)
-    judgement = judge(handoff, PairObservation(Behaviour.COPY, False,
-                                               Mutation(False, False, False)))
+    judgement = judge(
+        handoff, PairObservation(Behaviour.COPY, False, Mutation(False, False, False))
+    )
     assert judgement.verdict == "fail" and "zero-copy" in judgement.message
 
 
 def test_a_read_only_receiver_that_takes_writes_fails() -> None:
     handoff = Handoff("numpy", "numpy", "np.asarray({x})", np.asarray)
-    seen = PairObservation(Behaviour.VIEW, True, Mutation(True, True, False),
-                           receiver_readonly=True)
+    seen = PairObservation(
+        Behaviour.VIEW, True, Mutation(True, True, False), receiver_readonly=True
+    )
     assert judge(handoff, seen).verdict == "fail"
 
 
 def test_an_honest_declared_copy_passes() -> None:
-    handoff = Handoff("numpy", "numpy", "np.array({x}, copy=True)", np.array,
-                      declared=Declared.COPY)
+    handoff = Handoff(
+        "numpy", "numpy", "np.array({x}, copy=True)", np.array, declared=Declared.COPY
+    )
     seen = PairObservation(Behaviour.COPY, False, Mutation(False, False, False))
     assert judge(handoff, seen).verdict == "pass"
 
@@ -127,18 +136,26 @@ def test_the_section_uses_the_registered_adapters(section: Exchange) -> None:
 
 
 def test_every_handoff_is_declared_by_an_adapter_of_its_sender_or_receiver(
-        section: Exchange) -> None:
+    section: Exchange,
+) -> None:
     for name in section.handoffs:
         handoff = section.handoffs[name]
-        owners = [n for n in (handoff.sender, handoff.receiver)
-                  if not isinstance(section.adapter(n), str)
-                  and handoff in section.adapter(n).handoffs]  # type: ignore[union-attr]
+        owners = [
+            n
+            for n in (handoff.sender, handoff.receiver)
+            if not isinstance(section.adapter(n), str) and handoff in section.adapter(n).handoffs
+        ]  # type: ignore[union-attr]
         assert owners, f"{name} is declared by neither side"
 
 
 def test_repro_shows_the_write_reaching_the_receiver(section: Exchange) -> None:
     record = _record(section, "numpy", "xr.DataArray(x)")
-    out = subprocess.run([sys.executable, "-c", record["repro"]], capture_output=True,
-                         text=True, timeout=120, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", record["repro"]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     assert "write through x seen in y: True" in out
     assert record["input"]["strides"] == [8] and record["input"]["itemsize"] == 8

@@ -21,11 +21,28 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedP
     out = tmp_path_factory.mktemp("isolation")
     env = {**os.environ, "PYTHONPATH": str(TESTS)}  # the test-only backends live in tests/
     done = subprocess.run(
-        [sys.executable, "-m", "conformance.cli", "run", "numpy",
-         "isolation_backends.faulty:aborting", "isolation_backends.faulty:hanging",
-         "--select", SELECT, "--max-examples", "0", "--timeout", str(CASE_TIMEOUT_S),
-         "--json", str(out), "--quiet"],
-        capture_output=True, text=True, timeout=300, env=env,
+        [
+            sys.executable,
+            "-m",
+            "conformance.cli",
+            "run",
+            "numpy",
+            "isolation_backends.faulty:aborting",
+            "isolation_backends.faulty:hanging",
+            "--select",
+            SELECT,
+            "--max-examples",
+            "0",
+            "--timeout",
+            str(CASE_TIMEOUT_S),
+            "--json",
+            str(out),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
     return done, out
 
@@ -43,7 +60,10 @@ def test_run_reports_non_conformance_and_writes_every_results_file(run) -> None:
     done, out = run
     assert done.returncode == 1, done.stdout + done.stderr
     assert sorted(p.name for p in out.glob("*.json")) == [
-        "aborting.json", "hanging.json", "numpy.json"]
+        "aborting.json",
+        "hanging.json",
+        "numpy.json",
+    ]
 
 
 def test_an_aborting_operation_loses_exactly_its_own_cases(run) -> None:
@@ -75,8 +95,11 @@ def test_a_hanging_operation_times_out_exactly_its_own_cases(run) -> None:
 
 def test_the_summary_table_counts_the_lost_cases(run) -> None:
     done, _ = run
-    rows = [line.split() for line in done.stdout.splitlines() if line.startswith(("aborting",
-                                                                                  "hanging"))]
+    rows = [
+        line.split()
+        for line in done.stdout.splitlines()
+        if line.startswith(("aborting", "hanging"))
+    ]
     assert rows, done.stdout
     header = next(line.split() for line in done.stdout.splitlines() if line.startswith("backend"))
     crashed, timeout = header.index("crashed"), header.index("timeout")

@@ -41,7 +41,8 @@ def numpy_failures(expectations: list[tuple[Case, Observation]]) -> set[tuple[st
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: m.name)
 def test_mutant_fails_exactly_the_profiles_it_violates(
-    mutant: type[Mutant], expectations: list[tuple[Case, Observation]],
+    mutant: type[Mutant],
+    expectations: list[tuple[Case, Observation]],
     numpy_failures: set[tuple[str, str]],
 ) -> None:
     own = failing(mutant(), expectations) - numpy_failures

@@ -99,7 +99,7 @@ def test_merge_shows_newest_run_and_keeps_older():
 def test_fixtures_follow_the_suites_json_schema():
     # The fixtures stand in for the suite's output: they must keep to its contract.
     jsonschema = pytest.importorskip("jsonschema")
-    schema_path = Path(__file__).parent.parent / "conformance" / "results" / "schema" / "results.schema.json"
+    schema_path = Path(__file__).parents[1] / "conformance/results/schema/results.schema.json"
     validator = jsonschema.Draft202012Validator(json.loads(schema_path.read_text()))
     for path in [*expand_paths([FIXTURES]), FIXTURES / "hostile" / "hostile.json"]:
         errors = [e.message for e in validator.iter_errors(json.loads(path.read_text()))]

@@ -43,8 +43,12 @@ def test_tutorial_imports_installed_packages_only(path: Path) -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_tutorial_executes_without_errors(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=SECONDS_PER_NOTEBOOK, kernel_name="python3",
-                            resources={"metadata": {"path": str(TUTORIALS)}})
+    client = NotebookClient(
+        nb,
+        timeout=SECONDS_PER_NOTEBOOK,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(TUTORIALS)}},
+    )
     start = time.perf_counter()
     client.execute()  # raises CellExecutionError, naming the cell, on the first failing cell
     elapsed = time.perf_counter() - start

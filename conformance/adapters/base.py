@@ -28,8 +28,20 @@ ARRAY_API = Api.ARRAY_API
 
 #: Dtype names the suite knows, in NumPy's spelling.
 DTYPE_NAMES = (
-    "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-    "float16", "float32", "float64", "complex64", "complex128",
+    "bool",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
 )
 
 #: Flag names the suite compares; an adapter may report any subset.
@@ -121,11 +133,21 @@ class Adapter:
         """
         return None
 
+    def array_api(self) -> Any:
+        """The Array API namespace, for the defaults below that need one."""
+        xp = self.namespace(ARRAY_API)
+        if xp is None:
+            raise NotImplementedError(
+                f"{self.name} has no Array API namespace; override "
+                "from_host, permute and dtype_name in its adapter"
+            )
+        return xp
+
     # -- making and inspecting arrays -----------------------------------------------------
 
     def from_host(self, host: np.ndarray) -> Any:
         """A new, owning, writeable, C-contiguous array with ``host``'s values and dtype."""
-        xp = self.namespace(ARRAY_API)
+        xp = self.array_api()
         dtype = getattr(xp, host.dtype.name)
         if host.size == 0:  # nested lists cannot spell a shape like (0, 3)
             return xp.zeros(host.shape, dtype=dtype)
@@ -140,7 +162,7 @@ class Adapter:
 
     def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
         """Axes permutation as a view where the library can (``permute_dims``)."""
-        return self.namespace(ARRAY_API).permute_dims(x, axes)
+        return self.array_api().permute_dims(x, axes)
 
     def is_array(self, obj: Any) -> bool:
         """True for the library's array type (False for Python or library scalars)."""
@@ -260,8 +282,9 @@ def memory_from_interface(
     array's own strides are passed in.
     """
     address, readonly = interface["data"]
-    return MemoryReport(Layout(address, tuple(interface["shape"]), tuple(strides), itemsize),
-                        bool(readonly))
+    return MemoryReport(
+        Layout(address, tuple(interface["shape"]), tuple(strides), itemsize), bool(readonly)
+    )
 
 
 def flags_by_name(flags: Any, names: tuple[str, ...] = FLAG_NAMES) -> dict[str, bool]:

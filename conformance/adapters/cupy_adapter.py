@@ -69,19 +69,31 @@ class CupyAdapter(Adapter):
     alias: ClassVar[str] = "xp"
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
 
-    def __init__(self) -> None:
-        self._cp = load_cupy()
-        try:
-            self._xp = importlib.import_module("array_api_compat.cupy")
-        except ImportError:
-            raise BackendError(
-                "backend 'cupy' needs array-api-compat for its Array API namespace; "
-                "install it: `pip install copyview[cupy]`"
-            ) from None
+    def __init__(self, cupy: Any | None = None, array_api: Any | None = None) -> None:
+        """Load CuPy (a GPU is required), or use the given modules instead.
+
+        The two parameters are a seam for tests: a NumPy-backed stand-in with CuPy's
+        interface runs this adapter's layout and claim code on host memory, where no GPU is.
+        """
+        self._cp = load_cupy() if cupy is None else cupy
+        if array_api is not None:
+            self._xp = array_api
+        else:
+            try:
+                self._xp = importlib.import_module("array_api_compat.cupy")
+            except ImportError:
+                raise BackendError(
+                    "backend 'cupy' needs array-api-compat for its Array API namespace; "
+                    "install it: `pip install copyview[cupy]`"
+                ) from None
         device = f"cuda:{self._cp.cuda.Device().id}"
         # An instance attribute: the device is only known once a GPU has been found.
         self.capabilities = Capabilities(  # type: ignore[misc]
-            mutable=True, immutable=False, lazy=False, has_base=True, has_shares_memory=True,
+            mutable=True,
+            immutable=False,
+            lazy=False,
+            has_base=True,
+            has_shares_memory=True,
             device=device,
         )
 
@@ -109,7 +121,7 @@ class CupyAdapter(Adapter):
 
     def memory(self, x: Any) -> MemoryReport:
         # Same keys as __array_interface__ (data, shape, strides: None when C-contiguous).
-        return memory_from_interface(x.__cuda_array_interface__, x.itemsize)
+        return memory_from_interface(x.__cuda_array_interface__, x.itemsize, x.strides)
 
     def read(self, x: Any, index: tuple[int, ...]) -> Any:
         return x[index].item()

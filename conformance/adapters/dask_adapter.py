@@ -51,7 +51,11 @@ class DaskAdapter(Adapter):
     library: ClassVar[str] = "dask"
     alias: ClassVar[str] = "xp"
     capabilities: ClassVar[Capabilities] = Capabilities(
-        mutable=True, immutable=False, lazy=True, has_base=False, has_shares_memory=False,
+        mutable=True,
+        immutable=False,
+        lazy=True,
+        has_base=False,
+        has_shares_memory=False,
         device="cpu",
     )
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
@@ -96,8 +100,10 @@ class DaskAdapter(Adapter):
     def repro_input(self, recipe: InputRecipe) -> str:
         host = recipe.host
         values = host.ravel().tolist()
-        expr = (f"xp.from_array(numpy.asarray({values!r}, dtype=numpy.{recipe.dtype})"
-                f".reshape({host.shape!r}), chunks={CHUNK})")
+        expr = (
+            f"xp.from_array(numpy.asarray({values!r}, dtype=numpy.{recipe.dtype})"
+            f".reshape({host.shape!r}), chunks={CHUNK})"
+        )
         return apply_steps_expression(expr, recipe.steps, "xp.permute_dims")
 
     def repro_report(self) -> list[str]:

@@ -61,8 +61,9 @@ _JNP = ("import jax.numpy as jnp",)
 HANDOFFS: tuple[Handoff, ...] = (
     Handoff("numpy", "jax", "jnp.asarray({x})", lambda x: jnp.asarray(x), _JNP),
     Handoff("numpy", "jax", "jnp.array({x})", lambda x: jnp.array(x), _JNP, Declared.COPY),
-    *receiving("jax", ("numpy", "torch"), "jnp.from_dlpack({x})",
-               lambda x: jnp.from_dlpack(x), _JNP),
+    *receiving(
+        "jax", ("numpy", "torch"), "jnp.from_dlpack({x})", lambda x: jnp.from_dlpack(x), _JNP
+    ),
 )
 
 
@@ -73,7 +74,11 @@ class JaxAdapter(Adapter):
     library: ClassVar[str] = "jax"
     alias: ClassVar[str] = "jnp"
     capabilities: ClassVar[Capabilities] = Capabilities(
-        mutable=False, immutable=True, lazy=False, has_base=False, has_shares_memory=False,
+        mutable=False,
+        immutable=True,
+        lazy=False,
+        has_base=False,
+        has_shares_memory=False,
         device=str(jax.devices()[0].platform),
     )
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")

@@ -31,8 +31,18 @@ from conformance.model.operations import Operand, Operation
 
 #: struct format characters memoryview casts to, for the suite's dtypes.
 FORMATS = {
-    "bool": "?", "int8": "b", "uint8": "B", "int16": "h", "uint16": "H", "int32": "i",
-    "uint32": "I", "int64": "q", "uint64": "Q", "float16": "e", "float32": "f", "float64": "d",
+    "bool": "?",
+    "int8": "b",
+    "uint8": "B",
+    "int16": "h",
+    "uint16": "H",
+    "int32": "i",
+    "uint32": "I",
+    "int64": "q",
+    "uint64": "Q",
+    "float16": "e",
+    "float32": "f",
+    "float64": "d",
 }
 
 
@@ -42,27 +52,43 @@ def _contiguous(o: Operand) -> bool:
 
 def _first_axis_slice(key: tuple[Any, ...]) -> bool:
     """memoryview slices along its first axis only: ``(slice, :, :, ...)``."""
-    return (len(key) >= 1 and isinstance(key[0], slice)
-            and all(part == slice(None) for part in key[1:]))
+    return (
+        len(key) >= 1 and isinstance(key[0], slice) and all(part == slice(None) for part in key[1:])
+    )
 
 
 OPERATIONS: tuple[Operation, ...] = (
-    Operation("memoryview-cast-bytes", "dtype", NUMPY_API, "{x}.cast('B')",
-              lambda xp, x: x.cast("B"), _contiguous),
-    Operation("memoryview-toreadonly", "view", NUMPY_API, "{x}.toreadonly()",
-              lambda xp, x: x.toreadonly()),
-    Operation("memoryview-of-memoryview", "view", NUMPY_API, "memoryview({x})",
-              lambda xp, x: memoryview(x)),
-    Operation("memoryview-tobytes", "copy", NUMPY_API, "memoryview({x}.tobytes())",
-              lambda xp, x: memoryview(x.tobytes())),
+    Operation(
+        "memoryview-cast-bytes",
+        "dtype",
+        NUMPY_API,
+        "{x}.cast('B')",
+        lambda xp, x: x.cast("B"),
+        _contiguous,
+    ),
+    Operation(
+        "memoryview-toreadonly", "view", NUMPY_API, "{x}.toreadonly()", lambda xp, x: x.toreadonly()
+    ),
+    Operation(
+        "memoryview-of-memoryview",
+        "view",
+        NUMPY_API,
+        "memoryview({x})",
+        lambda xp, x: memoryview(x),
+    ),
+    Operation(
+        "memoryview-tobytes",
+        "copy",
+        NUMPY_API,
+        "memoryview({x}.tobytes())",
+        lambda xp, x: memoryview(x.tobytes()),
+    ),
     Operation("memoryview-tolist", "copy", NUMPY_API, "{x}.tolist()", lambda xp, x: x.tolist()),
 )
 
 
 #: The buffer protocol's own constructor over a NumPy array.
-HANDOFFS: tuple[Handoff, ...] = (
-    Handoff("numpy", "memoryview", "memoryview({x})", memoryview),
-)
+HANDOFFS: tuple[Handoff, ...] = (Handoff("numpy", "memoryview", "memoryview({x})", memoryview),)
 
 
 class MemoryviewAdapter(Adapter):
@@ -89,7 +115,9 @@ class MemoryviewAdapter(Adapter):
             raise NotImplementedError(f"memoryview has no format for {host.dtype.name}")
         if host.size == 0 and host.ndim != 1:
             raise NotImplementedError("memoryview cannot cast to a shape with a zero")
-        return memoryview(bytearray(host.tobytes())).cast(fmt, shape=list(host.shape))
+        # The format is chosen at run time; typeshed's overloads want a literal one.
+        view = memoryview(bytearray(host.tobytes()))
+        return view.cast(fmt, shape=list(host.shape))  # type: ignore[call-overload]
 
     def build(self, recipe: InputRecipe) -> memoryview:
         x = self.from_host(recipe.host)
@@ -148,11 +176,14 @@ class MemoryviewAdapter(Adapter):
     def repro_input(self, recipe: InputRecipe) -> str:
         values = numpy_adapter.repro_input(InputRecipe(recipe.host, (), recipe.dtype))
         fmt = FORMATS.get(recipe.dtype, "?")
-        expr = (f"memoryview(bytearray(({values}).tobytes()))"
-                f".cast({fmt!r}, shape={list(recipe.host.shape)!r})")
+        expr = (
+            f"memoryview(bytearray(({values}).tobytes()))"
+            f".cast({fmt!r}, shape={list(recipe.host.shape)!r})"
+        )
         # First-axis slices spelled as memoryview wants them; other steps fail there as here.
-        steps = tuple((k, a[0] if k == "index" and _first_axis_slice(a) else a)
-                      for k, a in recipe.steps)
+        steps = tuple(
+            (k, a[0] if k == "index" and _first_axis_slice(a) else a) for k, a in recipe.steps
+        )
         return apply_steps_expression(expr, steps, "no_transpose_for_memoryview")
 
     def repro_report(self) -> list[str]:

@@ -24,19 +24,42 @@ _NP = ("import numpy as np",)
 #: NumPy's calls that take another library's array (and NumPy's own, as a control).
 HANDOFFS: tuple[Handoff, ...] = (
     Handoff("numpy", "numpy", "np.asarray({x})", lambda x: np.asarray(x), _NP),
-    Handoff("numpy", "numpy", "np.asarray({x}, copy=True)",
-            lambda x: np.asarray(x, copy=True), _NP, Declared.COPY),
+    Handoff(
+        "numpy",
+        "numpy",
+        "np.asarray({x}, copy=True)",
+        lambda x: np.asarray(x, copy=True),
+        _NP,
+        Declared.COPY,
+    ),
     Handoff("numpy", "numpy", "np.from_dlpack({x})", lambda x: np.from_dlpack(x), _NP),
-    Handoff("numpy", "numpy", "np.from_dlpack({x}, copy=True)",
-            lambda x: np.from_dlpack(x, copy=True), _NP, Declared.COPY),
-    *receiving("numpy", ("torch", "jax", "pandas", "xarray"), "np.asarray({x})",
-               lambda x: np.asarray(x), _NP),
-    *receiving("numpy", ("pyarrow", "memoryview"), "np.asarray({x})",
-               lambda x: np.asarray(x), _NP, ndims=(1,)),
-    *receiving("numpy", ("torch", "jax"), "np.from_dlpack({x})",
-               lambda x: np.from_dlpack(x), _NP),
-    Handoff("memoryview", "numpy", "np.frombuffer({x})", lambda x: np.frombuffer(x), _NP,
-            ndims=(1,)),
+    Handoff(
+        "numpy",
+        "numpy",
+        "np.from_dlpack({x}, copy=True)",
+        lambda x: np.from_dlpack(x, copy=True),
+        _NP,
+        Declared.COPY,
+    ),
+    *receiving(
+        "numpy",
+        ("torch", "jax", "pandas", "xarray"),
+        "np.asarray({x})",
+        lambda x: np.asarray(x),
+        _NP,
+    ),
+    *receiving(
+        "numpy",
+        ("pyarrow", "memoryview"),
+        "np.asarray({x})",
+        lambda x: np.asarray(x),
+        _NP,
+        ndims=(1,),
+    ),
+    *receiving("numpy", ("torch", "jax"), "np.from_dlpack({x})", lambda x: np.from_dlpack(x), _NP),
+    Handoff(
+        "memoryview", "numpy", "np.frombuffer({x})", lambda x: np.frombuffer(x), _NP, ndims=(1,)
+    ),
 )
 
 
@@ -103,7 +126,7 @@ class NumpyAdapter(Adapter):
         return apply_steps_expression(expr, recipe.steps, "np.transpose")
 
     def repro_report(self) -> list[str]:
-        return numpy_style_report('np')
+        return numpy_style_report("np")
 
 
 adapter = NumpyAdapter()

@@ -54,23 +54,67 @@ def _arrow_type(name: str) -> pa.DataType:
 
 #: Arrow's own operations on arrays.
 OPERATIONS: tuple[Operation, ...] = (
-    Operation("pyarrow-slice-method", "indexing", NUMPY_API, "{x}.slice(1)",
-              lambda xp, x: x.slice(1), _arrow_1d),
-    Operation("pyarrow-cast-same", "dtype", NUMPY_API, "{x}.cast({dtype})",
-              lambda xp, x, dtype: x.cast(_arrow_type(dtype)), _arrow_1d, params=_same_type),
-    Operation("pyarrow-cast-other", "dtype", NUMPY_API, "{x}.cast({dtype})",
-              lambda xp, x, dtype: x.cast(_arrow_type(dtype)), _arrow_1d, params=_other_type),
-    Operation("pyarrow-take", "advanced-indexing", NUMPY_API, "{x}.take([0])",
-              lambda xp, x: x.take([0]), _arrow_nonempty),
-    Operation("pyarrow-filter", "advanced-indexing", NUMPY_API,
-              "{x}.filter({xp}.array([True] * len({x})))",
-              lambda xp, x: x.filter(pa.array([True] * len(x))), _arrow_1d),
-    Operation("pyarrow-to-numpy", "interchange", NUMPY_API, "{x}.to_numpy()",
-              lambda xp, x: x.to_numpy()),
-    Operation("pyarrow-array-of-array", "copy", NUMPY_API, "{xp}.array({x})",
-              lambda xp, x: pa.array(x), _arrow_1d),
-    Operation("pyarrow-compute-add-zero", "arithmetic", NUMPY_API, "pc.add({x}, 0)",
-              lambda xp, x: pc.add(x, 0), _arrow_1d),
+    Operation(
+        "pyarrow-slice-method",
+        "indexing",
+        NUMPY_API,
+        "{x}.slice(1)",
+        lambda xp, x: x.slice(1),
+        _arrow_1d,
+    ),
+    Operation(
+        "pyarrow-cast-same",
+        "dtype",
+        NUMPY_API,
+        "{x}.cast({dtype})",
+        lambda xp, x, dtype: x.cast(_arrow_type(dtype)),
+        _arrow_1d,
+        params=_same_type,
+    ),
+    Operation(
+        "pyarrow-cast-other",
+        "dtype",
+        NUMPY_API,
+        "{x}.cast({dtype})",
+        lambda xp, x, dtype: x.cast(_arrow_type(dtype)),
+        _arrow_1d,
+        params=_other_type,
+    ),
+    Operation(
+        "pyarrow-take",
+        "advanced-indexing",
+        NUMPY_API,
+        "{x}.take([0])",
+        lambda xp, x: x.take([0]),
+        _arrow_nonempty,
+    ),
+    Operation(
+        "pyarrow-filter",
+        "advanced-indexing",
+        NUMPY_API,
+        "{x}.filter({xp}.array([True] * len({x})))",
+        lambda xp, x: x.filter(pa.array([True] * len(x))),
+        _arrow_1d,
+    ),
+    Operation(
+        "pyarrow-to-numpy", "interchange", NUMPY_API, "{x}.to_numpy()", lambda xp, x: x.to_numpy()
+    ),
+    Operation(
+        "pyarrow-array-of-array",
+        "copy",
+        NUMPY_API,
+        "{xp}.array({x})",
+        lambda xp, x: pa.array(x),
+        _arrow_1d,
+    ),
+    Operation(
+        "pyarrow-compute-add-zero",
+        "arithmetic",
+        NUMPY_API,
+        "pc.add({x}, 0)",
+        lambda xp, x: pc.add(x, 0),
+        _arrow_1d,
+    ),
 )
 
 
@@ -79,8 +123,14 @@ _PA = ("import pyarrow as pa",)
 #: pyarrow's constructors that take a NumPy array, and ``Array.to_numpy()``.
 HANDOFFS: tuple[Handoff, ...] = (
     Handoff("numpy", "pyarrow", "pa.array({x})", lambda x: pa.array(x), _PA, ndims=(1,)),
-    Handoff("numpy", "pyarrow", "pa.Tensor.from_numpy({x})", lambda x: pa.Tensor.from_numpy(x),
-            _PA, ndims=(2,)),
+    Handoff(
+        "numpy",
+        "pyarrow",
+        "pa.Tensor.from_numpy({x})",
+        lambda x: pa.Tensor.from_numpy(x),
+        _PA,
+        ndims=(2,),
+    ),
     Handoff("pyarrow", "numpy", "{x}.to_numpy()", lambda x: x.to_numpy(), ndims=(1,)),
 )
 
@@ -153,8 +203,9 @@ class PyarrowAdapter(Adapter):
     def repro_input(self, recipe: InputRecipe) -> str:
         values = numpy_adapter.repro_input(InputRecipe(recipe.host, (), recipe.dtype))
         if recipe.host.ndim != 1:
-            return apply_steps_expression(f"pa.Tensor.from_numpy({values})", recipe.steps,
-                                          "no_transpose_for_tensor")
+            return apply_steps_expression(
+                f"pa.Tensor.from_numpy({values})", recipe.steps, "no_transpose_for_tensor"
+            )
         steps = tuple((k, a[0] if len(a) == 1 else a) for k, a in recipe.steps)
         return apply_steps_expression(f"pa.array({values})", steps, "no_transpose_for_array")
 

@@ -87,7 +87,7 @@ class ReferenceAdapter(Adapter):
         return apply_steps_expression(expr, recipe.steps, "ref.transpose")
 
     def repro_report(self) -> list[str]:
-        return numpy_style_report('ref')
+        return numpy_style_report("ref")
 
 
 adapter = ReferenceAdapter()

@@ -30,12 +30,23 @@ from conformance.model.operations import Operation
 
 #: sparse's own conversions between formats and to dense.
 OPERATIONS: tuple[Operation, ...] = (
-    Operation("sparse-asformat-dok", "copy", NUMPY_API, "{x}.asformat('dok')",
-              lambda xp, x: x.asformat("dok")),
-    Operation("sparse-asformat-coo", "copy", NUMPY_API, "{x}.asformat('coo')",
-              lambda xp, x: x.asformat("coo")),
-    Operation("sparse-todense", "interchange", NUMPY_API, "{x}.todense()",
-              lambda xp, x: x.todense()),
+    Operation(
+        "sparse-asformat-dok",
+        "copy",
+        NUMPY_API,
+        "{x}.asformat('dok')",
+        lambda xp, x: x.asformat("dok"),
+    ),
+    Operation(
+        "sparse-asformat-coo",
+        "copy",
+        NUMPY_API,
+        "{x}.asformat('coo')",
+        lambda xp, x: x.asformat("coo"),
+    ),
+    Operation(
+        "sparse-todense", "interchange", NUMPY_API, "{x}.todense()", lambda xp, x: x.todense()
+    ),
     Operation("sparse-copy", "copy", NUMPY_API, "{x}.copy()", lambda xp, x: x.copy()),
 )
 
@@ -88,8 +99,9 @@ class SparseAdapter(Adapter):
 
     def repro_input(self, recipe: InputRecipe) -> str:
         values = numpy_adapter.repro_input(InputRecipe(recipe.host, (), recipe.dtype))
-        return apply_steps_expression(f"sparse.COO.from_numpy({values})", recipe.steps,
-                                      "sparse.permute_dims")
+        return apply_steps_expression(
+            f"sparse.COO.from_numpy({values})", recipe.steps, "sparse.permute_dims"
+        )
 
     def repro_report(self) -> list[str]:
         return [

@@ -70,16 +70,30 @@ _TORCH = ("import torch",)
 
 #: torch's constructors that take another library's array, and ``Tensor.numpy()``.
 HANDOFFS: tuple[Handoff, ...] = (
-    Handoff("numpy", "torch", "torch.from_numpy({x})", lambda x: torch.from_numpy(x), _TORCH,
-            Declared.SHARE),
+    Handoff(
+        "numpy",
+        "torch",
+        "torch.from_numpy({x})",
+        lambda x: torch.from_numpy(x),
+        _TORCH,
+        Declared.SHARE,
+    ),
     Handoff("numpy", "torch", "torch.as_tensor({x})", lambda x: torch.as_tensor(x), _TORCH),
     Handoff("numpy", "torch", "torch.asarray({x})", lambda x: torch.asarray(x), _TORCH),
-    Handoff("numpy", "torch", "torch.asarray({x}, copy=True)",
-            lambda x: torch.asarray(x, copy=True), _TORCH, Declared.COPY),
-    Handoff("numpy", "torch", "torch.tensor({x})", lambda x: torch.tensor(x), _TORCH,
-            Declared.COPY),
-    *receiving("torch", ("numpy", "jax"), "torch.from_dlpack({x})",
-               lambda x: torch.from_dlpack(x), _TORCH),
+    Handoff(
+        "numpy",
+        "torch",
+        "torch.asarray({x}, copy=True)",
+        lambda x: torch.asarray(x, copy=True),
+        _TORCH,
+        Declared.COPY,
+    ),
+    Handoff(
+        "numpy", "torch", "torch.tensor({x})", lambda x: torch.tensor(x), _TORCH, Declared.COPY
+    ),
+    *receiving(
+        "torch", ("numpy", "jax"), "torch.from_dlpack({x})", lambda x: torch.from_dlpack(x), _TORCH
+    ),
     Handoff("torch", "numpy", "{x}.numpy()", lambda x: x.numpy(), (), Declared.SHARE),
 )
 
@@ -91,7 +105,11 @@ class TorchAdapter(Adapter):
     library: ClassVar[str] = "torch"
     alias: ClassVar[str] = "xp"
     capabilities: ClassVar[Capabilities] = Capabilities(
-        mutable=True, immutable=False, lazy=False, has_base=True, has_shares_memory=False,
+        mutable=True,
+        immutable=False,
+        lazy=False,
+        has_base=True,
+        has_shares_memory=False,
         device=_device(),
     )
     promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")

@@ -44,17 +44,34 @@ def _first_dim_labels(xp: Any, x: Any) -> Any:
 
 #: xarray's own spellings of selection, transposition and conversion.
 OPERATIONS: tuple[Operation, ...] = (
-    Operation("xarray-isel-step", "indexing", NUMPY_API,
-              "{x}.isel({{{x}.dims[0]: slice(None, None, 2)}})", _first_dim_step, _nd),
-    Operation("xarray-sel-label-list", "advanced-indexing", NUMPY_API,
-              "{x}.sel({{{x}.dims[0]: {x}[{x}.dims[0]].values[:1]}})", _first_dim_labels,
-              _nonempty),
-    Operation("xarray-transpose", "transpose", NUMPY_API, "{x}.transpose()",
-              lambda xp, x: x.transpose()),
+    Operation(
+        "xarray-isel-step",
+        "indexing",
+        NUMPY_API,
+        "{x}.isel({{{x}.dims[0]: slice(None, None, 2)}})",
+        _first_dim_step,
+        _nd,
+    ),
+    Operation(
+        "xarray-sel-label-list",
+        "advanced-indexing",
+        NUMPY_API,
+        "{x}.sel({{{x}.dims[0]: {x}[{x}.dims[0]].values[:1]}})",
+        _first_dim_labels,
+        _nonempty,
+    ),
+    Operation(
+        "xarray-transpose", "transpose", NUMPY_API, "{x}.transpose()", lambda xp, x: x.transpose()
+    ),
     Operation("xarray-values", "interchange", NUMPY_API, "{x}.values", lambda xp, x: x.values),
     Operation("xarray-data", "interchange", NUMPY_API, "{x}.data", lambda xp, x: x.data),
-    Operation("xarray-copy-shallow", "copy", NUMPY_API, "{x}.copy(deep=False)",
-              lambda xp, x: x.copy(deep=False)),
+    Operation(
+        "xarray-copy-shallow",
+        "copy",
+        NUMPY_API,
+        "{x}.copy(deep=False)",
+        lambda xp, x: x.copy(deep=False),
+    ),
 )
 
 

@@ -41,8 +41,11 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
     if rule is None:
         return not_applicable("the standard leaves this to the library")
     if observed.missing:  # every operation with a rule is one the standard requires
-        return Judgement(Verdict.FAIL, f"the standard requires this operation, but the library has "
-                                 f"none ({observed.error}: {observed.message})")
+        return Judgement(
+            Verdict.FAIL,
+            f"the standard requires this operation, but the library has "
+            f"none ({observed.error}: {observed.message})",
+        )
     if observed.cls == Behaviour.NOT_APPLICABLE:
         return not_applicable(observed.message)
     if rule in (Rule.IN_PLACE, Rule.SETITEM):
@@ -52,8 +55,11 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
             return PASS
         return Judgement(Verdict.FAIL, mismatch("class", observed.cls, "error (ValueError)"))
     if rule == Rule.SAME_OBJECT:
-        return PASS if observed.cls == Behaviour.SAME_OBJECT else Judgement(
-            Verdict.FAIL, mismatch("class", observed.cls, "same-object"))
+        return (
+            PASS
+            if observed.cls == Behaviour.SAME_OBJECT
+            else Judgement(Verdict.FAIL, mismatch("class", observed.cls, "same-object"))
+        )
     if observed.cls == Behaviour.ERROR:
         if rule == Rule.MUST_NOT_COPY and observed.error in NO_COPY_ERRORS:
             return PASS
@@ -64,8 +70,13 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
     if rule == Rule.MUST_COPY:
         if shared is None:
             return not_applicable("no witness can tell whether it copied")
-        return PASS if not shared else Judgement(
-            Verdict.FAIL, mismatch("class", observed.cls, "copy (a newly allocated array)"))
+        return (
+            PASS
+            if not shared
+            else Judgement(
+                Verdict.FAIL, mismatch("class", observed.cls, "copy (a newly allocated array)")
+            )
+        )
     # must-not-copy / reuse: an empty input has no byte to share, so no witness can tell
     if shared is None or (not shared and 0 in case.input.shape):
         return not_applicable("no witness can tell whether it copied")

@@ -26,8 +26,10 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
             problems.append(mismatch("shares_memory", said, memory) + " (the byte overlap)")
         said = claims.interleaved
         if said is not None and observed.interleaved is not None and said != observed.interleaved:
-            problems.append(mismatch("shares_memory(y[::2], y[1::2])", said,
-                                     observed.interleaved) + " (the byte overlap)")
+            problems.append(
+                mismatch("shares_memory(y[::2], y[1::2])", said, observed.interleaved)
+                + " (the byte overlap)"
+            )
         if claims.may_share_memory is False and memory:
             problems.append("may_share_memory=False, but the layouts overlap")
         if claims.base == BaseTarget.NONE and memory and observed.cls != Behaviour.SAME_OBJECT:

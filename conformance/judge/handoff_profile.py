@@ -22,11 +22,14 @@ def judge(handoff: Handoff, seen: PairObservation) -> Judgement:
     problems = []
     shares = seen.shares
     if handoff.declared == Declared.COPY and shares:
-        problems.append(f"{handoff.source} requests a copy, "
-                        "but the result shares memory with the input")
+        problems.append(
+            f"{handoff.source} requests a copy, but the result shares memory with the input"
+        )
     if handoff.declared == Declared.SHARE and shares is False:
-        problems.append(f"{handoff.source} is documented as zero-copy, "
-                        "but the result shares no memory with the input")
+        problems.append(
+            f"{handoff.source} is documented as zero-copy, "
+            "but the result shares no memory with the input"
+        )
     if seen.receiver_readonly and seen.mutation.write_refused is False:
         problems.append("the receiver says it is read-only, but writes through it succeeded")
     if seen.memory is False and (seen.mutation.forward or seen.mutation.backward):

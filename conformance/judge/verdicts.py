@@ -33,16 +33,21 @@ def finalise(
             verdict = Verdict.DIFFERS
         elif verdict == Verdict.FAIL and deviation is not None:
             verdict, message = Verdict.KNOWN, f"{message} [known: {deviation.reason}]"
-        elif (verdict == Verdict.PASS and deviation is not None and not failed_any
-              and profile in promised):
+        elif (
+            verdict == Verdict.PASS
+            and deviation is not None
+            and not failed_any
+            and profile in promised
+        ):
             verdict = Verdict.UNEXPECTED_PASS
             message = f"listed as a deviation: {deviation.reason}"
         out[profile] = {"verdict": verdict, "message": message}
     return out
 
 
-def broken(verdict: Verdict, message: str, profiles: Iterable[str],
-           deviation: Deviation | None) -> dict[str, Recorded]:
+def broken(
+    verdict: Verdict, message: str, profiles: Iterable[str], deviation: Deviation | None
+) -> dict[str, Recorded]:
     """Recorded verdicts of a case that ``crashed`` or hit its ``timeout``.
 
     A case listed as a known deviation keeps ``crashed`` / ``timeout`` as its observed class
@@ -51,8 +56,10 @@ def broken(verdict: Verdict, message: str, profiles: Iterable[str],
     """
     judged: Recorded = {"verdict": verdict, "message": message}
     if deviation is not None:
-        judged = {"verdict": Verdict.KNOWN,
-                  "message": f"{verdict}: {message} [known: {deviation.reason}]"}
+        judged = {
+            "verdict": Verdict.KNOWN,
+            "message": f"{verdict}: {message} [known: {deviation.reason}]",
+        }
     return {p: dict(judged) for p in profiles}
 
 
@@ -68,7 +75,7 @@ def counts_against(verdicts: Mapping[str, Recorded]) -> bool:
 
 def summarise(cases: list[dict[str, Any]], profiles: list[str]) -> dict[str, dict[str, int]]:
     """Counts of each verdict per profile."""
-    summary = {p: dict.fromkeys(VERDICTS, 0) for p in profiles}
+    summary: dict[str, dict[str, int]] = {p: dict.fromkeys(VERDICTS, 0) for p in profiles}
     for case in cases:
         for profile, judgement in case["verdicts"].items():
             if profile in summary:

@@ -80,18 +80,24 @@ class Case:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any],
-                  library_operations: tuple[Operation, ...] = ()) -> Case:
+    def from_json(
+        cls, data: dict[str, Any], library_operations: tuple[Operation, ...] = ()
+    ) -> Case:
         """The case ``to_json`` wrote; ``library_operations`` resolve non-catalogue steps."""
         operands = tuple(Shape(tuple(shape), dtype) for shape, dtype in data["operands"])
-        return cls(InputSpec.from_json(data["input"]), tuple(data["chain"]), operands,
-                   data["generated"], library_operations)
+        return cls(
+            InputSpec.from_json(data["input"]),
+            tuple(data["chain"]),
+            operands,
+            data["generated"],
+            library_operations,
+        )
 
 
-def single(op: Operation, spec: InputSpec,
-           library_operations: tuple[Operation, ...] = ()) -> Case:
-    return Case(spec, (op.id,), (Shape(spec.shape, spec.dtype),),
-                library_operations=library_operations)
+def single(op: Operation, spec: InputSpec, library_operations: tuple[Operation, ...] = ()) -> Case:
+    return Case(
+        spec, (op.id,), (Shape(spec.shape, spec.dtype),), library_operations=library_operations
+    )
 
 
 def curated_cases(
@@ -113,5 +119,6 @@ def library_cases(
     clashes = sorted(op.id for op in operations if op.id in BY_ID)
     if clashes:  # the catalogue's entry would silently win in ``Case.operations``
         raise ValueError(f"adapter operations reuse catalogue ids: {', '.join(clashes)}")
-    return [single(op, spec, operations) for op in operations for spec in inputs
-            if op.applies(spec)]
+    return [
+        single(op, spec, operations) for op in operations for spec in inputs if op.applies(spec)
+    ]

@@ -42,10 +42,16 @@ class Handoff:
         return f"{self.sender}->{self.receiver}:{self.source}"
 
 
-def receiving(receiver: str, senders: tuple[str, ...], template: str,
-              call: Callable[[Any], Any], imports: tuple[str, ...] = (),
-              declared: Declared | None = None,
-              ndims: tuple[int, ...] = (1, 2)) -> tuple[Handoff, ...]:
+def receiving(
+    receiver: str,
+    senders: tuple[str, ...],
+    template: str,
+    call: Callable[[Any], Any],
+    imports: tuple[str, ...] = (),
+    declared: Declared | None = None,
+    ndims: tuple[int, ...] = (1, 2),
+) -> tuple[Handoff, ...]:
     """The same receiving call (``np.asarray({x})``) from each of ``senders``."""
-    return tuple(Handoff(sender, receiver, template, call, imports, declared, ndims)
-                 for sender in senders)
+    return tuple(
+        Handoff(sender, receiver, template, call, imports, declared, ndims) for sender in senders
+    )

@@ -98,7 +98,7 @@ def classify(memory: bool | None, mutation: Mutation, lazy: bool) -> Behaviour:
     if mutation.write_refused:
         if memory or mutation.forward:
             return Behaviour.READ_ONLY_VIEW
-        return Behaviour.COPY if memory is False else "unknown"
+        return Behaviour.COPY if memory is False else Behaviour.UNKNOWN
     if mutation.forward or mutation.backward:
         return Behaviour.VIEW
     if memory:
@@ -135,8 +135,11 @@ def _observe(adapter: Adapter, case: Case) -> Observation:
         return Observation(Behaviour.NOT_APPLICABLE, message=f"could not build the input: {exc!r}")
     holder.append(adapter.base(holder[0]) if adapter.capabilities.has_base else None)
     x_mem = adapter.memory(holder[0])
-    layout: dict[str, Any] = {} if x_mem is None else {
-        "input_strides": x_mem.layout.strides, "input_itemsize": x_mem.layout.itemsize}
+    layout: dict[str, Any] = (
+        {}
+        if x_mem is None
+        else {"input_strides": x_mem.layout.strides, "input_itemsize": x_mem.layout.itemsize}
+    )
     y = holder[0]
     for op, operand in zip(case.operations, case.operands, strict=True):
         namespace = adapter.namespace(op.api)
@@ -145,16 +148,20 @@ def _observe(adapter: Adapter, case: Case) -> Observation:
         except Exception as exc:
             missing = is_missing(exc, namespace, y)
             return Observation(
-                Behaviour.NOT_APPLICABLE if missing else Behaviour.ERROR, error=type(exc).__name__,
-                message=str(exc)[:200], missing=missing, **layout,
+                Behaviour.NOT_APPLICABLE if missing else Behaviour.ERROR,
+                error=type(exc).__name__,
+                message=str(exc)[:200],
+                missing=missing,
+                **layout,
             )
     if not adapter.is_array(y):
         return Observation(Behaviour.SCALAR, dtype=type(y).__name__, **layout)
     try:
         return _witness(adapter, case, holder, x_mem, y, layout)
     except Exception as exc:  # an adapter or witness fault must not pass for a verdict
-        return Observation(Behaviour.UNKNOWN,
-                           message=f"a witness failed: {type(exc).__name__}: {exc}", **layout)
+        return Observation(
+            Behaviour.UNKNOWN, message=f"a witness failed: {type(exc).__name__}: {exc}", **layout
+        )
 
 
 def is_missing(exc: BaseException, namespace: Any, operand: Any) -> bool:
@@ -175,12 +182,21 @@ def is_missing(exc: BaseException, namespace: Any, operand: Any) -> bool:
     if owner is namespace or owner is operand:
         return True
     prefix = getattr(namespace, "__name__", None)
-    return (isinstance(owner, types.ModuleType) and isinstance(prefix, str)
-            and owner.__name__.startswith(prefix + "."))
+    return (
+        isinstance(owner, types.ModuleType)
+        and isinstance(prefix, str)
+        and owner.__name__.startswith(prefix + ".")
+    )
 
 
-def _witness(adapter: Adapter, case: Case, holder: list[Any], x_mem: MemoryReport | None,
-             y: Any, layout: dict[str, Any]) -> Observation:
+def _witness(
+    adapter: Adapter,
+    case: Case,
+    holder: list[Any],
+    x_mem: MemoryReport | None,
+    y: Any,
+    layout: dict[str, Any],
+) -> Observation:
     x, x_base = holder
     caps = adapter.capabilities
     values = digest(adapter, y) if case.values_matter else None
@@ -191,8 +207,16 @@ def _witness(adapter: Adapter, case: Case, holder: list[Any], x_mem: MemoryRepor
     claims = claims_witness(adapter, x, x_base, y, halves)
     del halves  # views of y: they must not keep anything alive for the keep-alive witness
     if y is x:
-        return Observation(Behaviour.SAME_OBJECT, memory=memory, claims=claims, dtype=dtype,
-                           shape=shape, digest=values, interleaved=interleaved, **layout)
+        return Observation(
+            Behaviour.SAME_OBJECT,
+            memory=memory,
+            claims=claims,
+            dtype=dtype,
+            shape=shape,
+            digest=values,
+            interleaved=interleaved,
+            **layout,
+        )
     mutation = NO_MUTATION
     if caps.mutable and not caps.immutable:
         mutation = mutation_witness(adapter, x, y)
@@ -201,9 +225,18 @@ def _witness(adapter: Adapter, case: Case, holder: list[Any], x_mem: MemoryRepor
     if memory or mutation.forward or mutation.backward:
         del x, x_base  # the holder now keeps the only references the suite has
         alive = keeps_alive(adapter, holder, y)
-    return Observation(cls, memory=memory, mutation=mutation, keeps_alive=alive, claims=claims,
-                       dtype=dtype, shape=shape, digest=values, interleaved=interleaved,
-                       **layout)
+    return Observation(
+        cls,
+        memory=memory,
+        mutation=mutation,
+        keeps_alive=alive,
+        claims=claims,
+        dtype=dtype,
+        shape=shape,
+        digest=values,
+        interleaved=interleaved,
+        **layout,
+    )
 
 
 @dataclass(frozen=True)
@@ -237,9 +270,14 @@ class PairObservation:
                 "mutation_backward": self.mutation.backward,
                 "write_refused": self.mutation.write_refused,
             },
-            "claims": {"base": None, "shares_memory": None, "may_share_memory": None,
-                       "flags": None if self.receiver_readonly is None
-                       else {"writeable": not self.receiver_readonly}},
+            "claims": {
+                "base": None,
+                "shares_memory": None,
+                "may_share_memory": None,
+                "flags": None
+                if self.receiver_readonly is None
+                else {"writeable": not self.receiver_readonly},
+            },
         }
 
 

@@ -56,8 +56,7 @@ def _bytes(adapter: Adapter, a: Any) -> bytes:
     return adapter.to_host(a).tobytes()
 
 
-def propagates(source_adapter: Adapter, source: Any, target_adapter: Adapter,
-               target: Any) -> bool:
+def propagates(source_adapter: Adapter, source: Any, target_adapter: Adapter, target: Any) -> bool:
     """Fill ``source`` with both sentinels in turn; did ``target`` ever change? Restores.
 
     The two arrays may belong to two libraries (a hand-off): each is read and written through
@@ -213,8 +212,9 @@ def base_target(adapter: Adapter, x: Any, x_base: Any, y: Any) -> BaseTarget | N
     return BaseTarget.INTERMEDIATE
 
 
-def claims_witness(adapter: Adapter, x: Any, x_base: Any, y: Any,
-                   halves: tuple[Any, Any] | None = None) -> Claims:
+def claims_witness(
+    adapter: Adapter, x: Any, x_base: Any, y: Any, halves: tuple[Any, Any] | None = None
+) -> Claims:
     return Claims(
         base=base_target(adapter, x, x_base, y),
         shares_memory=_ask(adapter.shares_memory, x, y),

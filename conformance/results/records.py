@@ -56,8 +56,9 @@ def case_header(adapter: Adapter, case: Case) -> Record:
     }
 
 
-def case_record(header: Record, expected: Observation, observed: Observation,
-                verdicts: dict[str, Recorded]) -> Record:
+def case_record(
+    header: Record, expected: Observation, observed: Observation, verdicts: dict[str, Recorded]
+) -> Record:
     """A finished case: its header, the oracle's expectation, the observation, the verdicts."""
     record = {**header, "input": dict(header["input"])}
     record["input"]["strides"] = _list(observed.input_strides)
@@ -68,16 +69,20 @@ def case_record(header: Record, expected: Observation, observed: Observation,
     return record
 
 
-def broken_record(header: Record, cls: Behaviour, message: str,
-                  verdicts: dict[str, Recorded]) -> Record:
+def broken_record(
+    header: Record, cls: Behaviour, message: str, verdicts: dict[str, Recorded]
+) -> Record:
     """The record of a case that crashed its worker or ran out of time (repro kept)."""
     return {
         **header,
         "expected": None,
-        "observed": {"class": cls, "error": None, "error_message": message,
-                     "witnesses": {"memory": None, "mutation_forward": None,
-                                   "mutation_backward": None},
-                     "claims": None},
+        "observed": {
+            "class": cls,
+            "error": None,
+            "error_message": message,
+            "witnesses": {"memory": None, "mutation_forward": None, "mutation_backward": None},
+            "claims": None,
+        },
         "verdicts": verdicts,
     }
 
@@ -91,18 +96,26 @@ def handoff_header(handoff: Handoff, spec: InputSpec, sender: Adapter | None) ->
         "rule": handoff.declared,
         "generated": False,
         "expression": handoff.source,
-        "input": {"id": spec.id,
-                  "expression": sender.repro_input(spec.recipe()) if sender else "",
-                  "dtype": spec.dtype, "shape": list(spec.shape),
-                  "strides": None, "itemsize": None},
+        "input": {
+            "id": spec.id,
+            "expression": sender.repro_input(spec.recipe()) if sender else "",
+            "dtype": spec.dtype,
+            "shape": list(spec.shape),
+            "strides": None,
+            "itemsize": None,
+        },
         "sender": handoff.sender,
         "receiver": handoff.receiver,
         "repro": handoff_snippet(handoff, sender, spec),
     }
 
 
-def handoff_record(header: Record, seen: PairObservation, verdicts: dict[str, Recorded],
-                   x_layout: MemoryReport | None = None) -> Record:
+def handoff_record(
+    header: Record,
+    seen: PairObservation,
+    verdicts: dict[str, Recorded],
+    x_layout: MemoryReport | None = None,
+) -> Record:
     """A finished hand-off: the sender's layout, the pair observation, the verdicts (there is
     no oracle expectation)."""
     record = {**header, "input": dict(header["input"])}

@@ -37,9 +37,11 @@ def handoff_snippet(handoff: Handoff, sender: Adapter | None, spec: InputSpec) -
     write = None if sender is None else sender.repro_fill("x")
     if write is None:
         return "\n".join([*lines, f"# {handoff.sender} arrays take no writes"])
-    return "\n".join([
-        *lines,
-        "y_before = np.array(y, copy=True)",
-        write,
-        "print('write through x seen in y:', not np.array_equal(np.array(y), y_before))",
-    ])
+    return "\n".join(
+        [
+            *lines,
+            "y_before = np.array(y, copy=True)",
+            write,
+            "print('write through x seen in y:', not np.array_equal(np.array(y), y_before))",
+        ]
+    )

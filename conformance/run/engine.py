@@ -19,8 +19,9 @@ from conformance.vocabulary import Behaviour, Profile
 
 #: The oracle's word on an adapter's own operation (``iloc``, ``cast``...): it has none, so
 #: the ``numpy`` profile is not-applicable and ``consistency`` judges the backend alone.
-NO_EXPECTATION = Observation(Behaviour.NOT_APPLICABLE,
-                             message="reference_impl has no such operation", missing=True)
+NO_EXPECTATION = Observation(
+    Behaviour.NOT_APPLICABLE, message="reference_impl has no such operation", missing=True
+)
 
 
 def oracle_adapter() -> Adapter:
@@ -37,8 +38,13 @@ def observe_both(adapter: Adapter, oracle: Adapter, case: Case) -> tuple[Observa
     return expected, observed
 
 
-def run_case(adapter: Adapter, oracle: Adapter, case: Case, profiles: Iterable[Profile],
-             deviations: tuple[Deviation, ...] = ()) -> Record:
+def run_case(
+    adapter: Adapter,
+    oracle: Adapter,
+    case: Case,
+    profiles: Iterable[Profile],
+    deviations: tuple[Deviation, ...] = (),
+) -> Record:
     """The final record of ``case`` on ``adapter``, judged by ``profiles``."""
     expected, observed = observe_both(adapter, oracle, case)
     raw = {name: JUDGES[name](case, expected, observed) for name in profiles}
@@ -46,7 +52,12 @@ def run_case(adapter: Adapter, oracle: Adapter, case: Case, profiles: Iterable[P
     return case_record(case_header(adapter, case), expected, observed, verdicts)
 
 
-def fails(adapter: Adapter, oracle: Adapter, case: Case, profiles: Iterable[Profile],
-          deviations: tuple[Deviation, ...] = ()) -> set[str]:
+def fails(
+    adapter: Adapter,
+    oracle: Adapter,
+    case: Case,
+    profiles: Iterable[Profile],
+    deviations: tuple[Deviation, ...] = (),
+) -> set[str]:
     """The promised profiles ``case`` fails on ``adapter`` (empty when it conforms)."""
     return failing_profiles(run_case(adapter, oracle, case, profiles, deviations)["verdicts"])

@@ -34,8 +34,12 @@ from conformance.vocabulary import Behaviour, Profile
 NAME = "exchange"
 
 #: The sender layouts every hand-off is tried on (those its receiver can hold).
-INPUT_IDS = ("contiguous-1d-float64", "strided-1d-float64", "contiguous-2d-float64",
-             "transposed-2d-float64")
+INPUT_IDS = (
+    "contiguous-1d-float64",
+    "strided-1d-float64",
+    "contiguous-2d-float64",
+    "transposed-2d-float64",
+)
 INPUTS: dict[str, InputSpec] = {s.id: s for s in LAYOUT_INPUTS if s.id in INPUT_IDS}
 
 #: The profiles the section judges.
@@ -102,8 +106,12 @@ class Exchange:
 
     def cases(self) -> list[ExchangeCase]:
         """Every hand-off with every sender input its receiver can hold, in a stable order."""
-        return [ExchangeCase(h.id, spec.id) for h in self.handoffs.values()
-                for spec in INPUTS.values() if spec.ndim in h.ndims]
+        return [
+            ExchangeCase(h.id, spec.id)
+            for h in self.handoffs.values()
+            for spec in INPUTS.values()
+            if spec.ndim in h.ndims
+        ]
 
     def header(self, case: ExchangeCase) -> Record:
         handoff, spec = self.handoffs[case.handoff_id], INPUTS[case.input_id]
@@ -124,15 +132,17 @@ class Exchange:
         try:
             x = sender.build(spec.recipe())
         except Exception as exc:
-            seen = PairObservation(Behaviour.NOT_APPLICABLE,
-                                   message=f"sender cannot hold it: {exc!r}")
+            seen = PairObservation(
+                Behaviour.NOT_APPLICABLE, message=f"sender cannot hold it: {exc!r}"
+            )
             return handoff_record(header, seen, _final(not_applicable(seen.message), deviation))
         x_layout = sender.memory(x)
         try:
             y = handoff.call(x)
         except Exception as exc:
-            seen = PairObservation(Behaviour.ERROR, error=type(exc).__name__,
-                                   message=str(exc)[:200])
+            seen = PairObservation(
+                Behaviour.ERROR, error=type(exc).__name__, message=str(exc)[:200]
+            )
             raised = _final(not_applicable("the hand-off raised"), deviation)
             return handoff_record(header, seen, raised, x_layout)
         try:

@@ -56,8 +56,9 @@ def input_specs(draw: st.DrawFn) -> InputSpec:
     return generated_spec(dtype, base_shape, tuple(steps))
 
 
-def generated_spec(dtype: str, base_shape: tuple[int, ...],
-                   steps: tuple[tuple[str, Any], ...]) -> InputSpec:
+def generated_spec(
+    dtype: str, base_shape: tuple[int, ...], steps: tuple[tuple[str, Any], ...]
+) -> InputSpec:
     """A drawn input, named by a hash of its content so its id is stable across runs."""
     content = repr((dtype, base_shape, steps)).encode()
     return InputSpec(f"gen-{hashlib.sha1(content).hexdigest()[:10]}", dtype, base_shape, steps)
@@ -111,8 +112,14 @@ def generated_cases(oracle: Adapter, count: int, seed_value: int, ci: bool) -> l
         return []
     found: dict[str, Case] = {}
 
-    @settings(max_examples=count, database=None, derandomize=ci, deadline=None,
-              phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=count,
+        database=None,
+        derandomize=ci,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(st.data())
     def collect(data: st.DataObject) -> None:
         case = data.draw(cases(oracle), label="case")

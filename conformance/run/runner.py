@@ -51,7 +51,9 @@ class Worker:
         self.stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
         self.process = subprocess.Popen(
             [sys.executable, "-m", "conformance.run.worker", backend],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.stderr,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.stderr,
             start_new_session=True,  # so a kill reaches anything the library started
         )
         self.events: queue.Queue[dict[str, Any] | None] = queue.Queue()
@@ -97,8 +99,10 @@ class Worker:
                 "check that its library imports on its own"
             ) from None
         if event is None:
-            raise BackendError(f"backend {self.backend!r} exited while loading: "
-                               f"{self.stderr_tail() or 'no message'}")
+            raise BackendError(
+                f"backend {self.backend!r} exited while loading: "
+                f"{self.stderr_tail() or 'no message'}"
+            )
         if event["event"] == "fatal":
             raise BackendError(event["message"])
         self.library_cases = event.get("library_cases", [])
@@ -135,8 +139,15 @@ def run_backend(
     records: dict[int, list[dict[str, Any]]] = {}
     start = 0
     while start < total:
-        worker.send({"profiles": list(job.profiles), "cases": list(job.cases), "start": start,
-                     "deviations": deviations, "shrink": job.shrink})
+        worker.send(
+            {
+                "profiles": list(job.profiles),
+                "cases": list(job.cases),
+                "start": start,
+                "deviations": deviations,
+                "shrink": job.shrink,
+            }
+        )
         start = _drain(worker, job, records, progress, total, known)
         if start < total:  # the worker crashed or was killed: continue in a fresh one
             worker.close()
@@ -150,8 +161,14 @@ def run_backend(
     return list(unique.values())
 
 
-def _drain(worker: Worker, job: Job, records: dict[int, list[dict[str, Any]]],
-           progress: Progress, total: int, known: tuple[Deviation, ...] = ()) -> int:
+def _drain(
+    worker: Worker,
+    job: Job,
+    records: dict[int, list[dict[str, Any]]],
+    progress: Progress,
+    total: int,
+    known: tuple[Deviation, ...] = (),
+) -> int:
     """Read events until the job ends (returns ``total``) or breaks (returns where to resume)."""
     current: tuple[int, dict[str, Any]] | None = None
     deadline_s = job.case_timeout_s
@@ -190,8 +207,9 @@ def _drain(worker: Worker, job: Job, records: dict[int, list[dict[str, Any]]],
             return total
 
 
-def _broken(header: dict[str, Any], cls: Behaviour, message: str, job: Job,
-            known: tuple[Deviation, ...]) -> dict[str, Any]:
+def _broken(
+    header: dict[str, Any], cls: Behaviour, message: str, job: Job, known: tuple[Deviation, ...]
+) -> dict[str, Any]:
     """The record of a case that crashed its worker or ran past its time limit."""
     verdict = Verdict.CRASHED if cls == Behaviour.CRASHED else Verdict.TIMEOUT
     verdicts = broken(verdict, message, job.profiles, find(known, header["id"]))

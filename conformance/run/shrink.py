@@ -25,13 +25,13 @@ def candidates(case: Case) -> Iterator[Variant]:
     spec, chain = case.input, case.chain
     for i in range(len(chain)):
         if len(chain) > 1:
-            yield spec.dtype, spec.steps, spec.base_shape, chain[:i] + chain[i + 1:]
+            yield spec.dtype, spec.steps, spec.base_shape, chain[:i] + chain[i + 1 :]
     for i in range(len(spec.steps)):
-        yield spec.dtype, spec.steps[:i] + spec.steps[i + 1:], spec.base_shape, chain
+        yield spec.dtype, spec.steps[:i] + spec.steps[i + 1 :], spec.base_shape, chain
     for axis, n in enumerate(spec.base_shape):
         for smaller in sorted({1, n - 1} - {n}):
             if smaller >= 0:
-                shape = (*spec.base_shape[:axis], smaller, *spec.base_shape[axis + 1:])
+                shape = (*spec.base_shape[:axis], smaller, *spec.base_shape[axis + 1 :])
                 yield spec.dtype, spec.steps, shape, chain
     if spec.dtype != "float64":
         yield "float64", spec.steps, spec.base_shape, chain
@@ -48,8 +48,10 @@ def shrink(case: Case, oracle: Adapter, fails: Callable[[Case], bool], budget: i
                 candidate = make_case(oracle, generated_spec(dtype, shape, steps), chain)
             except Exception:  # the variant is not a valid input for this chain
                 continue
-            if not all(op.applies(o) for op, o in zip(candidate.operations, candidate.operands,
-                                                      strict=True)):
+            if not all(
+                op.applies(o)
+                for op, o in zip(candidate.operations, candidate.operands, strict=True)
+            ):
                 continue
             tries += 1
             if fails(candidate):
@@ -60,9 +62,15 @@ def shrink(case: Case, oracle: Adapter, fails: Callable[[Case], bool], budget: i
     return current
 
 
-def minimal_failing(adapter: Adapter, oracle: Adapter, case: Case, failing: set[str],
-                    profiles: tuple[Profile, ...], deviations: tuple[Deviation, ...] = (),
-                    budget: int = 150) -> Case:
+def minimal_failing(
+    adapter: Adapter,
+    oracle: Adapter,
+    case: Case,
+    failing: set[str],
+    profiles: tuple[Profile, ...],
+    deviations: tuple[Deviation, ...] = (),
+    budget: int = 150,
+) -> Case:
     """The smallest variant of ``case`` that still fails one of the ``failing`` profiles."""
 
     def still_fails(candidate: Case) -> bool:

@@ -83,9 +83,16 @@ def main(argv: list[str]) -> int:
 
     if argv[0] == EXCHANGE:
         section = Exchange()
-        emit({"event": "ready", "backend": EXCHANGE_BACKEND, "suite_cases": False,
-              "profiles": list(EXCHANGE_PROFILES), "notes": section.notes,
-              "library_cases": [case.to_json() for case in section.cases()]})
+        emit(
+            {
+                "event": "ready",
+                "backend": EXCHANGE_BACKEND,
+                "suite_cases": False,
+                "profiles": list(EXCHANGE_PROFILES),
+                "notes": section.notes,
+                "library_cases": [case.to_json() for case in section.cases()],
+            }
+        )
         line = sys.stdin.readline()
         if line:
             run_exchange_job(section, json.loads(line), emit)

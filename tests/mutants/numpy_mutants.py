@@ -38,7 +38,8 @@ class CopiesWhereNumpyViews(Mutant):
     name = "mutant-copies-views"
     violates = frozenset({"numpy"})
     namespace_patch: ClassVar[dict[str, Any]] = {
-        "transpose": lambda x, axes=None: np.transpose(x, axes).copy()}
+        "transpose": lambda x, axes=None: np.transpose(x, axes).copy()
+    }
 
 
 def _aliasing_array(obj: Any, *args: Any, copy: bool | None = True, **kwargs: Any) -> Any:
@@ -93,7 +94,8 @@ class MayShareMemoryFalseNegative(NumpyAdapter):
 
     def may_share_memory(self, a: Any, b: Any) -> bool:
         return bool(np.may_share_memory(a, b)) and (
-            a.__array_interface__["data"][0] == b.__array_interface__["data"][0])
+            a.__array_interface__["data"][0] == b.__array_interface__["data"][0]
+        )
 
 
 def _asarray_ignoring_copy(obj: Any, *args: Any, copy: bool | None = None, **kwargs: Any) -> Any:
@@ -141,7 +143,8 @@ _WRITABLE_BROADCASTS = _Tracked()
 
 def _writable_broadcast(x: Any, shape: Any, **kwargs: Any) -> Any:
     view = np.lib.stride_tricks.as_strided(
-        x, shape, (0,) * (len(shape) - x.ndim) + x.strides, writeable=True)
+        x, shape, (0,) * (len(shape) - x.ndim) + x.strides, writeable=True
+    )
     return _WRITABLE_BROADCASTS.add(view)
 
 
@@ -166,7 +169,8 @@ class CopyLeaksBack(Mutant):
     name = "mutant-copy-leaks"
     violates = frozenset({"numpy", "consistency"})
     namespace_patch: ClassVar[dict[str, Any]] = {
-        "copy": lambda x, *args, **kwargs: _LEAKY_COPIES.add(x[...])}
+        "copy": lambda x, *args, **kwargs: _LEAKY_COPIES.add(x[...])
+    }
 
     def base(self, x: Any) -> Any:
         return None if x in _LEAKY_COPIES else x.base
