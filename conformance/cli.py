@@ -19,7 +19,7 @@ from conformance.judge import deviations as deviation_files
 from conformance.judge.verdicts import summarise
 from conformance.results.document import document, write_atomic
 from conformance.run.runner import Job, Worker, now, run_backend
-from conformance.vocabulary import FAILING, PROFILES, VERDICTS
+from conformance.vocabulary import FAILING, PROFILES, VERDICTS, Verdict
 
 DELEGATED = {"site": "main", "badge": "badge_main", "diff": "diff_main"}
 
@@ -187,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
             "unexpected_passes": [
                 r["id"]
                 for r in records
-                if any(v["verdict"] == "unexpected-pass" for v in r["verdicts"].values())
+                if any(v["verdict"] == Verdict.UNEXPECTED_PASS for v in r["verdicts"].values())
             ],
         }
         run_record = {

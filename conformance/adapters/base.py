@@ -19,7 +19,7 @@ import numpy as np
 from conformance.model.handoffs import Handoff
 from conformance.model.inputs import InputRecipe
 from conformance.model.operations import Operation
-from conformance.vocabulary import Api
+from conformance.vocabulary import Api, Profile
 from reference_impl.layout import Layout
 
 #: The two kinds of namespace an operation can be written against.
@@ -99,7 +99,7 @@ class Adapter:
     #: What the repro snippet calls the namespace: ``np``, ``xp``, ``torch``...
     alias: ClassVar[str] = "xp"
     capabilities: ClassVar[Capabilities] = Capabilities()
-    promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.ARRAY_API, Profile.CONSISTENCY)
     #: The library's own operations (``df.iloc[::2]``, ``arr.cast(...)``), run on every
     #: curated input they apply to, besides the catalogue; ids must not reuse catalogue ids.
     operations: ClassVar[tuple[Operation, ...]] = ()

@@ -34,6 +34,7 @@ from conformance.adapters.base import (
     numpy_style_report,
 )
 from conformance.adapters.registry import BackendError
+from conformance.vocabulary import Profile
 
 
 def load_cupy() -> Any:
@@ -67,7 +68,7 @@ class CupyAdapter(Adapter):
     name: ClassVar[str] = "cupy"
     library: ClassVar[str] = "cupy"
     alias: ClassVar[str] = "xp"
-    promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.ARRAY_API, Profile.CONSISTENCY)
 
     def __init__(self, cupy: Any | None = None, array_api: Any | None = None) -> None:
         """Load CuPy (a GPU is required), or use the given modules instead.

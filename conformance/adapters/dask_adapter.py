@@ -26,6 +26,7 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.model.handoffs import Handoff
+from conformance.vocabulary import Profile
 
 #: Chunk length per axis for inputs: several chunks, so graphs look like real ones.
 CHUNK = 2
@@ -58,7 +59,7 @@ class DaskAdapter(Adapter):
         has_shares_memory=False,
         device="cpu",
     )
-    promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.ARRAY_API, Profile.CONSISTENCY)
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
 
     def namespace(self, api: str) -> Any:

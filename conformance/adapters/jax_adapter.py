@@ -31,7 +31,7 @@ from conformance.adapters.base import (  # noqa: E402
     apply_steps_expression,
 )
 from conformance.model.handoffs import Handoff, receiving  # noqa: E402
-from conformance.vocabulary import Declared  # noqa: E402
+from conformance.vocabulary import Declared, Profile  # noqa: E402
 from reference_impl.layout import Layout  # noqa: E402
 
 
@@ -81,7 +81,7 @@ class JaxAdapter(Adapter):
         has_shares_memory=False,
         device=str(jax.devices()[0].platform),
     )
-    promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.ARRAY_API, Profile.CONSISTENCY)
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
 
     def namespace(self, api: str) -> Any:

@@ -28,6 +28,7 @@ from conformance.adapters.base import (
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
 from conformance.model.handoffs import Handoff
 from conformance.model.operations import Operand, Operation
+from conformance.vocabulary import Profile
 
 #: struct format characters memoryview casts to, for the suite's dtypes.
 FORMATS = {
@@ -98,7 +99,7 @@ class MemoryviewAdapter(Adapter):
     library: ClassVar[str] = "builtins"
     alias: ClassVar[str] = "builtins"
     capabilities: ClassVar[Capabilities] = Capabilities(has_base=True)
-    promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.CONSISTENCY,)
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 

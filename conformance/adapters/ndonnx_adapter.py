@@ -16,6 +16,7 @@ import ndonnx as ndx
 import numpy as np
 
 from conformance.adapters.base import ARRAY_API, Adapter, Capabilities, MemoryReport
+from conformance.vocabulary import Profile
 
 
 class NdonnxAdapter(Adapter):
@@ -25,7 +26,7 @@ class NdonnxAdapter(Adapter):
     library: ClassVar[str] = "ndonnx"
     alias: ClassVar[str] = "ndx"
     capabilities: ClassVar[Capabilities] = Capabilities(lazy=True)
-    promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.CONSISTENCY,)
 
     def namespace(self, api: str) -> Any | None:
         return ndx if api == ARRAY_API else None

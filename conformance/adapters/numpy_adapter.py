@@ -17,7 +17,7 @@ from conformance.adapters.base import (
     numpy_style_report,
 )
 from conformance.model.handoffs import Handoff, receiving
-from conformance.vocabulary import Declared
+from conformance.vocabulary import Declared, Profile
 
 _NP = ("import numpy as np",)
 
@@ -70,7 +70,11 @@ class NumpyAdapter(Adapter):
     library: ClassVar[str] = "numpy"
     alias: ClassVar[str] = "np"
     capabilities: ClassVar[Capabilities] = Capabilities(has_base=True, has_shares_memory=True)
-    promised_profiles: ClassVar[tuple[str, ...]] = ("numpy", "array-api", "consistency")
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (
+        Profile.NUMPY,
+        Profile.ARRAY_API,
+        Profile.CONSISTENCY,
+    )
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
 
     def namespace(self, api: str) -> Any:

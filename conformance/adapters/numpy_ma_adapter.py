@@ -22,6 +22,7 @@ from conformance.adapters.base import (
 )
 from conformance.adapters.numpy_adapter import NumpyAdapter
 from conformance.model.handoffs import Handoff
+from conformance.vocabulary import Profile
 
 
 class _MaskedNamespace:
@@ -59,7 +60,7 @@ class NumpyMaAdapter(NumpyAdapter):
     library: ClassVar[str] = "numpy"
     alias: ClassVar[str] = "ma"
     capabilities: ClassVar[Capabilities] = Capabilities(has_base=True, has_shares_memory=True)
-    promised_profiles: ClassVar[tuple[str, ...]] = ("numpy", "consistency")
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.NUMPY, Profile.CONSISTENCY)
     #: NumPy's hand-offs belong to the numpy backend; numpy.ma declares none of its own yet.
     handoffs: ClassVar[tuple[Handoff, ...]] = ()
 

@@ -30,7 +30,7 @@ from conformance.adapters.base import (
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
 from conformance.model.handoffs import Handoff
 from conformance.model.operations import Operand, Operation
-from conformance.vocabulary import Declared
+from conformance.vocabulary import Declared, Profile
 
 
 def _one_or_two_d(o: Operand) -> bool:
@@ -174,7 +174,7 @@ class PandasAdapter(Adapter):
     library: ClassVar[str] = "pandas"
     alias: ClassVar[str] = "pd"
     capabilities: ClassVar[Capabilities] = Capabilities()
-    promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.CONSISTENCY,)
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 

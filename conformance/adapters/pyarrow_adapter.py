@@ -29,6 +29,7 @@ from conformance.adapters.base import (
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
 from conformance.model.handoffs import Handoff
 from conformance.model.operations import Operand, Operation
+from conformance.vocabulary import Profile
 from reference_impl.layout import Layout
 
 
@@ -142,7 +143,7 @@ class PyarrowAdapter(Adapter):
     library: ClassVar[str] = "pyarrow"
     alias: ClassVar[str] = "pa"
     capabilities: ClassVar[Capabilities] = Capabilities(mutable=False, immutable=True)
-    promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.CONSISTENCY,)
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
@@ -152,6 +153,9 @@ class PyarrowAdapter(Adapter):
     def from_host(self, host: np.ndarray) -> Any:
         if host.dtype.kind == "c":
             raise NotImplementedError("Arrow has no complex types")
+        if host.dtype.kind == "b" and host.ndim != 1:
+            # Note: Tensor.from_numpy takes a bool array as uint8 (pyarrow 26), silently.
+            raise NotImplementedError("an Arrow Tensor has no bool type")
         fresh = np.array(host, copy=True)  # pa.array / Tensor.from_numpy wrap, not copy
         return pa.array(fresh) if host.ndim == 1 else pa.Tensor.from_numpy(fresh)
 

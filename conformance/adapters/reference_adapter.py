@@ -17,6 +17,7 @@ from conformance.adapters.base import (
     memory_from_interface,
     numpy_style_report,
 )
+from conformance.vocabulary import Profile
 
 
 class ReferenceAdapter(Adapter):
@@ -26,7 +27,11 @@ class ReferenceAdapter(Adapter):
     library: ClassVar[str] = "reference_impl"
     alias: ClassVar[str] = "ref"
     capabilities: ClassVar[Capabilities] = Capabilities(has_base=True, has_shares_memory=True)
-    promised_profiles: ClassVar[tuple[str, ...]] = ("numpy", "array-api", "consistency")
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (
+        Profile.NUMPY,
+        Profile.ARRAY_API,
+        Profile.CONSISTENCY,
+    )
 
     @property
     def version(self) -> str:

@@ -27,6 +27,7 @@ from conformance.adapters.base import (
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
 from conformance.model.operations import Operation
+from conformance.vocabulary import Profile
 
 #: sparse's own conversions between formats and to dense.
 OPERATIONS: tuple[Operation, ...] = (
@@ -58,7 +59,7 @@ class SparseAdapter(Adapter):
     library: ClassVar[str] = "sparse"
     alias: ClassVar[str] = "sparse"
     capabilities: ClassVar[Capabilities] = Capabilities(mutable=False, immutable=True)
-    promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.CONSISTENCY,)
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
     def namespace(self, api: str) -> Any | None:

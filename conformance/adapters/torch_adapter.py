@@ -34,7 +34,7 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.model.handoffs import Handoff, receiving
-from conformance.vocabulary import Declared
+from conformance.vocabulary import Declared, Profile
 from reference_impl.layout import Layout
 
 #: NumPy function name -> the torch attribute with the same meaning under another name.
@@ -112,7 +112,7 @@ class TorchAdapter(Adapter):
         has_shares_memory=False,
         device=_device(),
     )
-    promised_profiles: ClassVar[tuple[str, ...]] = ("array-api", "consistency")
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.ARRAY_API, Profile.CONSISTENCY)
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
 
     def __init__(self) -> None:

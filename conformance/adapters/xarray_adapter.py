@@ -24,6 +24,7 @@ from conformance.adapters.base import (
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
 from conformance.model.handoffs import Handoff
 from conformance.model.operations import Operand, Operation
+from conformance.vocabulary import Profile
 
 
 def _nd(o: Operand) -> bool:
@@ -91,7 +92,7 @@ class XarrayAdapter(Adapter):
     library: ClassVar[str] = "xarray"
     alias: ClassVar[str] = "xr"
     capabilities: ClassVar[Capabilities] = Capabilities()
-    promised_profiles: ClassVar[tuple[str, ...]] = ("consistency",)
+    promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.CONSISTENCY,)
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 

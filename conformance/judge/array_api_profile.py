@@ -58,7 +58,7 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
         return (
             PASS
             if observed.cls == Behaviour.SAME_OBJECT
-            else Judgement(Verdict.FAIL, mismatch("class", observed.cls, "same-object"))
+            else Judgement(Verdict.FAIL, mismatch("class", observed.cls, Behaviour.SAME_OBJECT))
         )
     if observed.cls == Behaviour.ERROR:
         if rule == Rule.MUST_NOT_COPY and observed.error in NO_COPY_ERRORS:

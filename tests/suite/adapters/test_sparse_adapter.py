@@ -6,7 +6,6 @@ import pytest
 
 sparse = pytest.importorskip("sparse")
 
-from conformance.adapters import load  # noqa: E402
 from conformance.adapters.sparse_adapter import OPERATIONS, adapter  # noqa: E402
 from conformance.model.inputs import InputSpec  # noqa: E402
 from conformance.model.operations import Shape  # noqa: E402
@@ -14,10 +13,6 @@ from conformance.run.exchange import observe_pair  # noqa: E402
 
 MATRIX = InputSpec("contiguous-2d-float64", "float64", (3, 4))
 BY_OP = {op.id: op for op in OPERATIONS}
-
-
-def test_registered_under_its_name() -> None:
-    assert load("sparse") is adapter
 
 
 def test_coo_has_no_memory_layout_and_refuses_writes() -> None:

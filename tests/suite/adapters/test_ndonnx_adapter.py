@@ -10,16 +10,11 @@ with warnings.catch_warnings():  # without onnxruntime, ndonnx warns on import
     warnings.simplefilter("ignore")
     ndx = pytest.importorskip("ndonnx")
 
-from conformance.adapters import load
 from conformance.adapters.ndonnx_adapter import adapter
 from conformance.model.inputs import InputSpec
 from conformance.run.exchange import observe_pair
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
-
-
-def test_registered_under_its_name() -> None:
-    assert load("ndonnx") is adapter
 
 
 def test_dlpack_export_raises_and_memory_is_unknown() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from isolation_backends.faulty import ABORTING_OPERATION, HANGING_OPERATION
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parents[2]  # tests/
 SELECT = "*[*-3d-float64]"  # two inputs, so each poisoned operation runs (and fails) twice
 CASE_TIMEOUT_S = 3
 

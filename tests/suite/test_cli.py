@@ -12,7 +12,7 @@ import pytest
 
 from conformance import cli
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parents[1]  # tests/
 
 
 def copyview(*args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,6 @@ import pytest
 
 pa = pytest.importorskip("pyarrow")
 
-from conformance.adapters import load  # noqa: E402
 from conformance.adapters.pyarrow_adapter import OPERATIONS, adapter  # noqa: E402
 from conformance.model.inputs import InputSpec  # noqa: E402
 from conformance.model.operations import Operation, Shape  # noqa: E402
@@ -19,10 +18,6 @@ VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
 
 def _shares(x: object, y: object) -> bool | None:
     return memory_witness(adapter.memory(x), adapter.memory(y))
-
-
-def test_registered_under_its_name() -> None:
-    assert load("pyarrow") is adapter
 
 
 def test_offset_slice_shares_the_buffer_and_is_immutable() -> None:

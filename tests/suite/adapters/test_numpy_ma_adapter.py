@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conformance.adapters import load
 from conformance.adapters.numpy_ma_adapter import adapter
 from conformance.model.inputs import InputSpec
 from conformance.run.exchange import observe_pair
@@ -15,10 +14,6 @@ VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
 
 def _x() -> np.ma.MaskedArray:
     return adapter.build(VECTOR.recipe())
-
-
-def test_registered_under_its_dotted_name() -> None:
-    assert load("numpy.ma") is adapter
 
 
 def test_inputs_carry_a_real_mask_array() -> None:

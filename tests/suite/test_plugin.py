@@ -43,7 +43,7 @@ def test_cases_are_items_that_k_selects_and_junitxml_reports(tmp_path: Path) -> 
 
 
 def test_a_failing_item_explains_itself_and_x_stops(tmp_path: Path) -> None:
-    tests = Path(__file__).parent
+    tests = Path(__file__).parents[1]
     done = pytest_in(
         tmp_path,
         f"--rootdir={tmp_path}",
@@ -78,7 +78,7 @@ def test_items_run_in_parallel_under_xdist(tmp_path: Path) -> None:
 
 
 def test_property_item_reports_the_example_hypothesis_shrank_to(tmp_path: Path) -> None:
-    tests = Path(__file__).parent
+    tests = Path(__file__).parents[1]
     done = pytest_in(
         tmp_path,
         f"--rootdir={tmp_path}",

@@ -7,7 +7,6 @@ import pytest
 
 pd = pytest.importorskip("pandas")
 
-from conformance.adapters import load  # noqa: E402
 from conformance.adapters.pandas_adapter import OPERATIONS, adapter  # noqa: E402
 from conformance.model.cases import single  # noqa: E402
 from conformance.model.catalogue import BY_ID  # noqa: E402
@@ -18,10 +17,6 @@ from conformance.run.exchange import observe_pair  # noqa: E402
 
 SERIES = InputSpec("contiguous-1d-float64", "float64", (6,))
 FRAME = InputSpec("contiguous-2d-float64", "float64", (3, 4))
-
-
-def test_registered_under_its_name() -> None:
-    assert load("pandas") is adapter
 
 
 def test_iloc_slice_of_series_shares_memory_but_writes_do_not_propagate() -> None:

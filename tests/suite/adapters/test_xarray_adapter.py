@@ -6,7 +6,6 @@ import pytest
 
 xr = pytest.importorskip("xarray")
 
-from conformance.adapters import load  # noqa: E402
 from conformance.adapters.xarray_adapter import OPERATIONS, adapter  # noqa: E402
 from conformance.model.inputs import InputSpec  # noqa: E402
 from conformance.model.operations import Shape  # noqa: E402
@@ -20,10 +19,6 @@ def _run(op_id: str) -> str:
     x = adapter.build(MATRIX.recipe())
     y = OPS[op_id].run(xr, x, Shape((3, 4), "float64"))
     return observe_pair(adapter, x, adapter, y).cls
-
-
-def test_registered_under_its_name() -> None:
-    assert load("xarray") is adapter
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ import builtins
 import numpy as np
 import pytest
 
-from conformance.adapters import load
 from conformance.adapters.memoryview_adapter import OPERATIONS, adapter
 from conformance.model.inputs import InputSpec
 from conformance.model.operations import Operation, Shape
@@ -16,10 +15,6 @@ from conformance.run.exchange import observe_pair
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
 STRIDED = InputSpec("strided-1d-float64", "float64", (12,), (("index", (slice(1, None, 3),)),))
-
-
-def test_registered_under_its_name() -> None:
-    assert load("memoryview") is adapter
 
 
 @pytest.mark.parametrize("key", [slice(None, None, 2), slice(None, None, -1), slice(1, 4)])
