@@ -123,3 +123,32 @@ class Declared(StrEnum):
     SHARE = "share"
     #: A copy is requested: the receiver's array must not share them.
     COPY = "copy"
+
+
+class Tag(StrEnum):
+    """What kind of operation a case runs, written by the catalogue so that readers of results
+    (the site's myths page) select cases by meaning, never by parsing ids or expressions."""
+
+    #: Basic indexing with slices only (``x[::2]``, ``x[..., 1:]``).
+    SLICE = "slice"
+    #: Other basic indexing (``x[0]``, ``x[None]``, ``x[...]``).
+    INDEX = "index"
+    #: Advanced indexing: integer arrays or lists, boolean masks, ``True``.
+    FANCY = "fancy"
+    #: Assignment through an index (``y[key] = v``, ``y[key] += v``).
+    ASSIGN = "assign"
+    #: Element-wise arithmetic, operators and functions that compute values.
+    ARITHMETIC = "arithmetic"
+    #: Writes its result into an existing array (``op=``, ``out=``, ``sort()``).
+    IN_PLACE = "in-place"
+    TRANSPOSE = "transpose"
+    RESHAPE = "reshape"
+    #: An explicit copy (``x.copy()``, ``np.copy(x)``).
+    COPY = "copy"
+    ASARRAY = "asarray"
+    #: The call asks for a copy (``copy=True``).
+    COPY_REQUESTED = "copy-requested"
+    #: A chain of several operations (claims about one operation skip it).
+    CHAIN = "chain"
+    #: A hand-off between two libraries.
+    EXCHANGE = "exchange"

@@ -15,6 +15,7 @@ from typing import Any
 from conformance.model.catalogue import BY_ID, CATALOGUE
 from conformance.model.inputs import ALL_INPUTS, InputSpec
 from conformance.model.operations import Operation, Shape
+from conformance.vocabulary import Tag
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,11 @@ class Case:
     @property
     def category(self) -> str:
         return self.operations[-1].category if len(self.chain) == 1 else "chain"
+
+    @property
+    def tags(self) -> frozenset[Tag]:
+        """The operation's tags for a single operation; a chain is tagged ``chain``."""
+        return self.operations[0].tags if len(self.chain) == 1 else frozenset({Tag.CHAIN})
 
     @property
     def values_matter(self) -> bool:

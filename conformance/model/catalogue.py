@@ -10,10 +10,11 @@ float64 inputs; dtype-sensitive ones run on every dtype.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from conformance.model.operations import Operand, Operation
-from conformance.vocabulary import Api, Rule
+from conformance.vocabulary import Api, Rule, Tag
 
 NP, XP = Api.NUMPY, Api.ARRAY_API
 Pred = Callable[[Operand], bool]
@@ -955,5 +956,88 @@ ARRAY_API_OPERATIONS: tuple[Operation, ...] = (
     ),
 )
 
-CATALOGUE: tuple[Operation, ...] = NUMPY_OPERATIONS + ARRAY_API_OPERATIONS
+# -- tags: what kind of operation each one is (read by the site, see ``vocabulary.Tag``) ----
+
+S, I, F, A = Tag.SLICE, Tag.INDEX, Tag.FANCY, Tag.ASSIGN
+AR, IP, TR, RS = Tag.ARITHMETIC, Tag.IN_PLACE, Tag.TRANSPOSE, Tag.RESHAPE
+CP, AS, CR = Tag.COPY, Tag.ASARRAY, Tag.COPY_REQUESTED
+
+TAGS: dict[str, frozenset[Tag]] = {
+    op_id: frozenset(tags)
+    for op_id, tags in {
+        "index-step": {S},
+        "index-reverse": {S},
+        "index-empty-slice": {S},
+        "index-last-axis": {S},
+        "index-int": {I},
+        "index-int-every-axis": {I},
+        "index-ellipsis": {I},
+        "index-newaxis": {I},
+        "index-empty-tuple": {I},
+        "index-int-list": {F},
+        "index-int-array": {F},
+        "index-zero-d-int-array": {F},
+        "index-bool-mask": {F},
+        "index-true": {F},
+        "index-slice-then-list": {F},
+        "index-mixed": {F},
+        "setitem-int-list": {F, A},
+        "setitem-int-array": {F, A},
+        "setitem-bool-mask": {F, A},
+        "setitem-repeated-index": {F, A, IP},
+        "setitem-all": {A},
+        "setitem-one": {A},
+        "setitem-overlapping": {A, S},
+        "reshape-same": {RS},
+        "reshape-flat": {RS},
+        "reshape-flat-F": {RS},
+        "reshape-column": {RS},
+        "reshape-flat-copy-false": {RS},
+        "xp-reshape-flat": {RS},
+        "xp-reshape-flat-copy-true": {RS, CR},
+        "xp-reshape-flat-copy-false": {RS},
+        "xp-reshape-same-copy-false": {RS},
+        "T": {TR},
+        "transpose": {TR},
+        "swapaxes": {TR},
+        "moveaxis": {TR},
+        "mT": {TR},
+        "permute-dims": {TR},
+        "matrix-transpose": {TR},
+        "copy-method": {CP},
+        "copy-function": {CP},
+        "copy-method-F": {CP},
+        "asarray": {AS},
+        "asarray-copy-true": {AS, CR},
+        "asarray-copy-false": {AS},
+        "asarray-other-dtype": {AS},
+        "asarray-other-dtype-copy-false": {AS},
+        "asarray-same-dtype": {AS},
+        "asarray-order-C-copy-false": {AS},
+        "from-dlpack-copy-true": {CR},
+        "dunder-dlpack-copy-true": {CR},
+        "add-zero": {AR},
+        "unary-plus": {AR},
+        "negative": {AR},
+        "add-out": {AR, IP},
+        "sort-method": {IP},
+        "round-int": {AR},
+        "iadd-one": {AR, IP},
+        "imul-two": {AR, IP},
+        "iadd-self": {AR, IP},
+        "iadd-overlapping": {AR, IP, S},
+        "clip-no-op": {AR},
+        "positive": {AR},
+        "round": {AR},
+        "floor": {AR},
+        "ceil": {AR},
+        "trunc": {AR},
+        "minimum-self": {AR},
+        "maximum-self": {AR},
+    }.items()
+}
+
+CATALOGUE: tuple[Operation, ...] = tuple(
+    replace(op, tags=TAGS.get(op.id, frozenset())) for op in NUMPY_OPERATIONS + ARRAY_API_OPERATIONS
+)
 BY_ID: dict[str, Operation] = {op.id: op for op in CATALOGUE}

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from conformance.vocabulary import Api, Rule
+from conformance.vocabulary import Api, Rule, Tag
 
 
 class Operand(Protocol):
@@ -65,9 +65,9 @@ class Operation:
     #: May appear inside a random chain of operations.
     chainable: bool = True
     description: str = field(default="", compare=False)
-    #: Words the site selects cases by (``transpose``, ``reshape``...): the operation's own
-    #: words plus any given, so no reader has to parse ids or expressions.
-    tags: frozenset[str] = field(default=frozenset(), compare=False)
+    #: What kind of operation it is (``vocabulary.Tag``), written into results so that the
+    #: site selects cases by meaning instead of parsing ids or expressions.
+    tags: frozenset[Tag] = field(default=frozenset(), compare=False)
 
     def source(self, operand: Operand, alias: str, x: str = "x", y: str = "y") -> str:
         """The repro line(s) that bind ``y`` to this operation applied to ``x``."""

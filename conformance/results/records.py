@@ -17,7 +17,7 @@ from conformance.model.handoffs import Handoff
 from conformance.model.inputs import InputSpec
 from conformance.observe.observer import Observation, PairObservation
 from conformance.results.repro import handoff_snippet, input_expression, snippet
-from conformance.vocabulary import Behaviour
+from conformance.vocabulary import Behaviour, Tag
 
 Record = dict[str, Any]
 
@@ -41,6 +41,7 @@ def case_header(adapter: Adapter, case: Case) -> Record:
         "operation": case.operation,
         "category": case.category,
         "rule": case.rule,
+        "tags": sorted(case.tags),
         "generated": case.generated,
         "expression": case.expression(adapter.alias),
         "input": {
@@ -94,6 +95,7 @@ def handoff_header(handoff: Handoff, spec: InputSpec, sender: Adapter | None) ->
         "operation": handoff.id,
         "category": "exchange",
         "rule": handoff.declared,
+        "tags": [Tag.EXCHANGE],
         "generated": False,
         "expression": handoff.source,
         "input": {
