@@ -81,6 +81,10 @@ class Api(StrEnum):
 
     NUMPY = "numpy"
     ARRAY_API = "array-api"
+    #: The array object's own syntax (indexing, assignment, operators, ``.T``): it needs no
+    #: namespace, so it runs on every backend (the Array API namespace, when there is one,
+    #: supplies ``asarray`` for index arrays).
+    SYNTAX = "syntax"
 
 
 class BaseTarget(StrEnum):

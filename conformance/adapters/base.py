@@ -11,6 +11,7 @@ See ``docs/reference/adapters.md``.
 from __future__ import annotations
 
 import importlib.metadata
+import types
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -25,6 +26,9 @@ from reference_impl.layout import Layout
 #: The two kinds of namespace an operation can be written against.
 NUMPY_API = Api.NUMPY
 ARRAY_API = Api.ARRAY_API
+
+#: What syntax operations get from a library with no namespace at all.
+NO_NAMESPACE = types.SimpleNamespace()
 
 #: Dtype names the suite knows, in NumPy's spelling.
 DTYPE_NAMES = (
@@ -132,6 +136,17 @@ class Adapter:
         ``not-applicable``.
         """
         return None
+
+    def namespace_for(self, api: Api) -> Any | None:
+        """The namespace an operation of kind ``api`` runs against (``None``: not-applicable).
+
+        Syntax needs no namespace: it gets the Array API namespace, else the NumPy-style one,
+        else an empty one (an operation that reaches for ``xp.asarray`` then finds the library
+        lacks it, which is recorded as missing).
+        """
+        if api == Api.SYNTAX:
+            return self.namespace(ARRAY_API) or self.namespace(NUMPY_API) or NO_NAMESPACE
+        return self.namespace(api)
 
     def array_api(self) -> Any:
         """The Array API namespace, for the defaults below that need one."""

@@ -37,6 +37,8 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
         problems.append(mismatch("shape", observed.shape, expected.shape))
     if case.values_matter and observed.digest != expected.digest:
         problems.append("values differ from NumPy's")
+    if case.values_matter and observed.input_digest != expected.input_digest:
+        problems.append("the input's values afterwards differ from NumPy's")
     problems += _claims(observed, expected)
     return fail_or_pass(problems)
 

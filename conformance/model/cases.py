@@ -15,7 +15,7 @@ from typing import Any
 from conformance.model.catalogue import BY_ID, CATALOGUE
 from conformance.model.inputs import ALL_INPUTS, InputSpec
 from conformance.model.operations import Operation, Shape
-from conformance.vocabulary import Tag
+from conformance.vocabulary import Api, Tag
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,11 @@ class Case:
     @property
     def category(self) -> str:
         return self.operations[-1].category if len(self.chain) == 1 else "chain"
+
+    @property
+    def in_standard(self) -> bool:
+        """A single operation the Array API standard spells (a function or array syntax)."""
+        return len(self.chain) == 1 and self.operations[0].api in (Api.ARRAY_API, Api.SYNTAX)
 
     @property
     def tags(self) -> frozenset[Tag]:

@@ -49,6 +49,9 @@ class Observation:
     dtype: str | None = None
     shape: tuple[int, ...] | None = None
     digest: str | None = None
+    #: The input's values after the case ran (operations whose values matter): whether a
+    #: write through a view, or an in-place operation, reached the original.
+    input_digest: str | None = None
     #: The library lacks the operation (:func:`is_missing`): class ``not-applicable``; on
     #: the oracle, no expectation.
     missing: bool = field(default=False)
@@ -90,6 +93,7 @@ class Observation:
             "dtype": self.dtype,
             "shape": None if self.shape is None else list(self.shape),
             "digest": self.digest,
+            "input_digest": self.input_digest,
         }
 
 
@@ -126,7 +130,7 @@ def observe(adapter: Adapter, case: Case) -> Observation:
 
 def _observe(adapter: Adapter, case: Case) -> Observation:
     for op in case.operations:
-        if adapter.namespace(op.api) is None:
+        if adapter.namespace_for(op.api) is None:
             return Observation(Behaviour.NOT_APPLICABLE, message=f"no {op.api} namespace")
     # The input and its base live only in ``holder``, so the keep-alive witness can drop them.
     try:
@@ -142,7 +146,7 @@ def _observe(adapter: Adapter, case: Case) -> Observation:
     )
     y = holder[0]
     for op, operand in zip(case.operations, case.operands, strict=True):
-        namespace = adapter.namespace(op.api)
+        namespace = adapter.namespace_for(op.api)
         try:
             y = op.run(namespace, y, operand)
         except Exception as exc:
@@ -200,6 +204,7 @@ def _witness(
     x, x_base = holder
     caps = adapter.capabilities
     values = digest(adapter, y) if case.values_matter else None
+    input_values = digest(adapter, x) if case.values_matter else None
     dtype, shape = adapter.dtype_name(y), adapter.shape(y)
     memory = memory_witness(x_mem, adapter.memory(y))
     halves = interleaved_halves(adapter, y)
@@ -214,6 +219,7 @@ def _witness(
             dtype=dtype,
             shape=shape,
             digest=values,
+            input_digest=input_values,
             interleaved=interleaved,
             **layout,
         )
@@ -234,6 +240,7 @@ def _witness(
         dtype=dtype,
         shape=shape,
         digest=values,
+        input_digest=input_values,
         interleaved=interleaved,
         **layout,
     )

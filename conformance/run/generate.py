@@ -70,7 +70,7 @@ def make_case(oracle: Adapter, spec: InputSpec, chain: tuple[str, ...]) -> Case:
     y = oracle.build(spec.recipe())
     for name in chain[:-1]:
         op = BY_ID[name]
-        y = op.run(oracle.namespace(op.api), y, operands[-1])
+        y = op.run(oracle.namespace_for(op.api), y, operands[-1])
         operands.append(Shape(oracle.shape(y), oracle.dtype_name(y)))
     return Case(spec, chain, tuple(operands), generated=True)
 
@@ -91,7 +91,7 @@ def cases(draw: st.DrawFn, oracle: Adapter, max_chain: int = 3) -> Case:
         chain.append(op.id)
         operands.append(operand)
         try:
-            y = op.run(oracle.namespace(op.api), y, operand)
+            y = op.run(oracle.namespace_for(op.api), y, operand)
         except Exception:  # an erroring step ends the chain: it is the case's last step
             break
         if not oracle.is_array(y):
