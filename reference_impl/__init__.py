@@ -23,11 +23,14 @@ from reference_impl.creation import (
     full_like,
     ones,
     ones_like,
+    require,
     zeros,
     zeros_like,
 )
 from reference_impl.dtypes import DTYPES, DType, can_cast_safe, dtype, result_type
 from reference_impl.elementwise import (
+    abs,
+    absolute,
     add,
     around,
     ceil,
@@ -39,17 +42,20 @@ from reference_impl.elementwise import (
     maximum,
     minimum,
     multiply,
+    nan_to_num,
     negative,
     positive,
     real,
+    real_if_close,
     round,
     subtract,
     trunc,
 )
 from reference_impl.exceptions import AxisError, TooHardError
-from reference_impl.flipping import flip, fliplr, flipud
+from reference_impl.flipping import flip, fliplr, flipud, rot90
 from reference_impl.indexing import nonzero
 from reference_impl.interchange import from_dlpack
+from reference_impl.joining import concat, concatenate, repeat, resize, roll, tile
 from reference_impl.layout import Layout
 from reference_impl.manipulation import (
     array_split,
@@ -97,6 +103,8 @@ __all__ = [
     "DType",
     "Layout",
     "TooHardError",
+    "abs",
+    "absolute",
     "add",
     "amax",
     "amin",
@@ -122,6 +130,8 @@ __all__ = [
     "clip",
     "complex64",
     "complex128",
+    "concat",
+    "concatenate",
     "conj",
     "conjugate",
     "copy",
@@ -156,6 +166,7 @@ __all__ = [
     "minimum",
     "moveaxis",
     "multiply",
+    "nan_to_num",
     "ndarray",
     "negative",
     "newaxis",
@@ -167,8 +178,14 @@ __all__ = [
     "prod",
     "ravel",
     "real",
+    "real_if_close",
+    "repeat",
+    "require",
     "reshape",
+    "resize",
     "result_type",
+    "roll",
+    "rot90",
     "round",
     "shares_memory",
     "sort",
@@ -178,6 +195,7 @@ __all__ = [
     "sum",
     "swapaxes",
     "take",
+    "tile",
     "transpose",
     "trunc",
     "uint8",

@@ -332,6 +332,19 @@ class ndarray:
         return export(self, stream=stream, max_version=max_version, dl_device=dl_device,
                       copy=copy)
 
+    @property
+    def device(self) -> str:
+        """NumPy's arrays are on the CPU (the Array API's ``device`` attribute)."""
+        return "cpu"
+
+    def to_device(self, device: Any, /, *, stream: Any = None) -> ndarray:
+        """The array itself: it already is on the only device, the CPU."""
+        if stream is not None:
+            raise ValueError("The stream argument in to_device() is not supported")
+        if device != "cpu":
+            raise ValueError(f"Unsupported device: {device}. Only 'cpu' is accepted.")
+        return self
+
     def __dlpack_device__(self) -> tuple[int, int]:
         from reference_impl.interchange import CPU_DEVICE
 

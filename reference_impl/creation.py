@@ -185,15 +185,51 @@ def _copy_as(arr: ndarray, dt: DType, order: str) -> ndarray:
     return astype(arr, dt, order=order, copy=True)
 
 
-def asarray(obj: Any, dtype: Any = None, order: str | None = None, *,
+def _check_device(device: Any) -> None:
+    """NumPy arrays live on the CPU: ``device`` may be None or ``"cpu"`` only."""
+    if device is not None and device != "cpu":
+        raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}')
+
+
+def asarray(obj: Any, dtype: Any = None, order: str | None = None, *, device: Any = None,
             copy: bool | None = None) -> ndarray:
     """The input itself when it already is a matching array (``copy=None``), else a new one."""
+    _check_device(device)
     return array(obj, dtype, copy=copy, order=order)
 
 
-def asanyarray(obj: Any, dtype: Any = None, order: str | None = None, *,
+def asanyarray(obj: Any, dtype: Any = None, order: str | None = None, *, device: Any = None,
                copy: bool | None = None) -> ndarray:
+    _check_device(device)
     return array(obj, dtype, copy=copy, order=order)
+
+
+#: ``require``'s requirement letters and names, by the flag they ask for.
+_REQUIREMENTS = {"C": "C", "C_CONTIGUOUS": "C", "CONTIGUOUS": "C", "F": "F",
+                 "F_CONTIGUOUS": "F", "FORTRAN": "F", "A": "A", "ALIGNED": "A", "W": "W",
+                 "WRITEABLE": "W", "O": "O", "OWNDATA": "O", "E": "E", "ENSUREARRAY": "E"}
+_FLAG_OF = {"C": "c_contiguous", "F": "f_contiguous", "W": "writeable", "O": "owndata"}
+
+
+def require(a: Any, dtype: Any = None, requirements: Any = None) -> ndarray:
+    """``a`` itself when it meets ``requirements`` (none given: ``asanyarray``), else a copy.
+
+    Note: every reference_impl array is aligned, so the ``A`` requirement always holds.
+    """
+    if not requirements:
+        return asanyarray(a, dtype=dtype)
+    # Note: as in NumPy, a string is iterated letter by letter ("CW" asks for C and W).
+    wanted = {_REQUIREMENTS[r.upper()] for r in requirements}
+    wanted -= {"E", "A"}
+    if {"C", "F"} <= wanted:
+        raise ValueError('Cannot specify both "C" and "F" order')
+    order = "C" if "C" in wanted else "F" if "F" in wanted else "A"
+    wanted -= {"C", "F"}
+    arr = array(a, dtype, copy=None, order=order)
+    for flag in sorted(wanted):
+        if not getattr(arr.flags, _FLAG_OF[flag]):
+            return arr.copy(order)
+    return arr
 
 
 def ascontiguousarray(obj: Any, dtype: Any = None) -> ndarray:

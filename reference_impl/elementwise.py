@@ -321,3 +321,64 @@ def imag(val: Any) -> Any:
         return val.imag
     except AttributeError:
         return _asarray(val).imag
+
+
+def absolute(x: Any, /, out: Any = None) -> Any:
+    """``|x|``: a fresh array (the magnitude's real dtype for complex input), as ``abs(x)``."""
+    if out is not None:
+        raise NotImplementedError("absolute(out=) is not modelled")
+    from reference_impl.arithmetic import unary
+
+    return unary("abs", _asarray(x))
+
+
+abs = absolute  # NumPy shadows the builtin too
+
+
+#: The largest finite value of each floating kind (``finfo(dtype).max``), for ``nan_to_num``.
+_FLOAT_MAX = {4: 3.4028234663852886e38, 8: 1.7976931348623157e308}
+#: ``finfo(dtype).eps`` of each floating size, for ``real_if_close``.
+_FLOAT_EPS = {4: 1.1920928955078125e-07, 8: 2.220446049250313e-16}
+
+
+def nan_to_num(x: Any, copy: bool = True, nan: float = 0.0, posinf: Any = None,
+               neginf: Any = None) -> Any:
+    """``x`` with NaN and infinities replaced, in a copy (``copy=True``) or in place.
+
+    Non-floating input is only copied (or returned); a 0-d result is returned as its scalar.
+    """
+    from reference_impl.creation import array
+
+    x = array(x, copy=copy)
+    if x.dtype.kind in "fc":
+        part = x.dtype.itemsize // (2 if x.dtype.kind == "c" else 1)
+        big = _FLOAT_MAX[part]
+        high = big if posinf is None else posinf
+        low = -big if neginf is None else neginf
+
+        def clean(v: float) -> float:
+            if math.isnan(v):
+                return nan
+            if math.isinf(v):
+                return high if v > 0 else low
+            return v
+
+        values = [complex(clean(v.real), clean(v.imag)) if x.dtype.kind == "c" else clean(v)
+                  for v in x._values()]
+        assign_values(x, [cast_value(v, x.dtype) for v in values])
+    return x[()] if x.ndim == 0 else x
+
+
+def real_if_close(a: Any, tol: float = 100) -> Any:
+    """``a`` itself unless it is complex with every imaginary part below ``tol`` machine
+    epsilons, in which case its ``.real`` (a view)."""
+    from reference_impl.creation import asanyarray
+
+    a = asanyarray(a)
+    if a.dtype.kind != "c":
+        return a
+    if tol > 1:
+        tol = _FLOAT_EPS[a.dtype.itemsize // 2] * tol
+    if all(builtins.abs(v.imag) < tol for v in a._values()):
+        a = a.real
+    return a

@@ -43,3 +43,31 @@ def flipud(m: Any) -> Any:
     if m.ndim < 1:
         raise ValueError("Input must be >= 1-d.")
     return m[::-1, ...]
+
+
+def rot90(m: Any, k: int = 1, axes: Any = (0, 1)) -> Any:
+    """``m`` rotated by 90 degrees ``k`` times in the plane of ``axes``: always a view.
+
+    ``k % 4 == 0`` gives ``m[:]``, a new view of the same elements (not ``m`` itself); the
+    other turns are flips and transposes of ``m``, as NumPy composes them.
+    """
+    from reference_impl.manipulation import transpose
+
+    axes = tuple(axes)
+    if len(axes) != 2:
+        raise ValueError("len(axes) must be 2.")
+    m = _asanyarray(m)
+    if axes[0] == axes[1] or abs(axes[0] - axes[1]) == m.ndim:
+        raise ValueError("Axes must be different.")
+    if not all(-m.ndim <= a < m.ndim for a in axes):
+        raise ValueError(f"Axes={axes} out of range for array of ndim={m.ndim}.")
+    k %= 4
+    if k == 0:
+        return m[:]
+    if k == 2:
+        return flip(flip(m, axes[0]), axes[1])
+    order = list(range(m.ndim))
+    order[axes[0]], order[axes[1]] = order[axes[1]], order[axes[0]]
+    if k == 1:
+        return transpose(flip(m, axes[1]), tuple(order))
+    return flip(transpose(m, tuple(order)), axes[1])
