@@ -38,8 +38,12 @@ def _libraries(entry_point: str) -> set[str]:
             names |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module.split(".")[0])
-        elif (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "import_module"
-              and node.args and isinstance(node.args[0], ast.Constant)):
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", "") == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
             names.add(str(node.args[0].value).split(".")[0])
     return {n for n in names if n not in sys.stdlib_module_names and n not in OWN}
 
@@ -60,8 +64,11 @@ def test_every_backend_extra_is_in_all_but_those_that_need_special_hardware() ->
 
 
 def test_test_requirements_install_every_extra_through_all() -> None:
-    lines = [line.strip() for line in (ROOT / "requirements-test.txt").read_text().splitlines()
-             if line.strip() and not line.startswith("#")]
+    lines = [
+        line.strip()
+        for line in (ROOT / "requirements-test.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert "-e .[test,all]" in lines
     # The CPU wheel of torch is pinned before anything that asks for torch.
     assert lines[0].startswith("torch==")
