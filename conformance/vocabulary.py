@@ -34,6 +34,11 @@ class Behaviour(StrEnum):
     READ_ONLY_VIEW = "read-only-view"
     COPY_ON_WRITE = "copy-on-write"
     COPY = "copy"
+    #: Writes to the input reach the result, but writes to the result do not reach the input
+    #: (a view is both ways; a result that only receives is not one).
+    ONE_WAY_FROM_INPUT = "one-way-from-input"
+    #: Writes to the result reach the input, but not the other way.
+    ONE_WAY_TO_INPUT = "one-way-to-input"
     IMMUTABLE = "immutable"
     SCALAR = "scalar"
     ERROR = "error"
@@ -42,6 +47,8 @@ class Behaviour(StrEnum):
     #: The worker process died during the case, or the case ran out of time.
     CRASHED = "crashed"
     TIMEOUT = "timeout"
+    #: The case never ran: its worker could not be (re)started, or the run was stopped.
+    NOT_RUN = "not-run"
 
 
 class Verdict(StrEnum):
@@ -56,13 +63,16 @@ class Verdict(StrEnum):
     NOT_APPLICABLE = "not-applicable"
     CRASHED = "crashed"
     TIMEOUT = "timeout"
+    #: The case never ran (its worker could not restart, or the run was stopped); counted
+    #: against a promised profile like a crash, because nothing shows that it would pass.
+    NOT_RUN = "not-run"
 
 
 #: Verdicts in the order tables show them.
 VERDICTS: tuple[Verdict, ...] = tuple(Verdict)
 
 #: Verdicts that make ``copyview run`` exit 1 when they appear on a promised profile.
-FAILING: tuple[Verdict, ...] = (Verdict.FAIL, Verdict.CRASHED, Verdict.TIMEOUT)
+FAILING: tuple[Verdict, ...] = (Verdict.FAIL, Verdict.CRASHED, Verdict.TIMEOUT, Verdict.NOT_RUN)
 
 
 class Profile(StrEnum):
