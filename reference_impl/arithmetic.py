@@ -132,7 +132,10 @@ UNARY: dict[str, tuple[Callable[[Any], Any], str]] = {
 _REFLECTED = [n for n in BINARY if n not in COMPARISONS]
 # The one table the operator dunders are generated from.
 OPERATORS: tuple[str, ...] = (
-    *BINARY, *(f"r{n}" for n in _REFLECTED), *(f"i{n}" for n in _REFLECTED), *UNARY,
+    *BINARY,
+    *(f"r{n}" for n in _REFLECTED),
+    *(f"i{n}" for n in _REFLECTED),
+    *UNARY,
 )
 
 
@@ -162,12 +165,18 @@ def _resolve(name: str, left: Any, right: Any) -> tuple[DType, DType]:
     if _is_scalar(left) and _is_scalar(right):
         raise TypeError("at least one operand must be an array")
     if _is_scalar(right):
-        dt = weak_scalar_type(right, left.dtype) if name not in COMPARISONS else (
-            _comparison_scalar_type(right, left.dtype))
+        dt = (
+            weak_scalar_type(right, left.dtype)
+            if name not in COMPARISONS
+            else (_comparison_scalar_type(right, left.dtype))
+        )
         dt = result_type(left.dtype, dt)
     elif _is_scalar(left):
-        dt = weak_scalar_type(left, right.dtype) if name not in COMPARISONS else (
-            _comparison_scalar_type(left, right.dtype))
+        dt = (
+            weak_scalar_type(left, right.dtype)
+            if name not in COMPARISONS
+            else (_comparison_scalar_type(left, right.dtype))
+        )
         dt = result_type(dt, right.dtype)
     else:
         dt = result_type(left.dtype, right.dtype)
@@ -215,9 +224,14 @@ def _trivial_order(arrays: list[ndarray], loop: list[DType]) -> str | None:
     return "F" if flags == (False, True) else "C"
 
 
-def elementwise(fn: Callable[..., Any], arrays: list[ndarray], compute: list[DType | None],
-                out_dtype: DType, scalar_if_0d: bool = False,
-                loop: list[DType] | None = None) -> Any:
+def elementwise(
+    fn: Callable[..., Any],
+    arrays: list[ndarray],
+    compute: list[DType | None],
+    out_dtype: DType,
+    scalar_if_0d: bool = False,
+    loop: list[DType] | None = None,
+) -> Any:
     """Apply ``fn`` over broadcast arrays into a fresh array laid out as NumPy does.
 
     ``loop`` (the ufunc loop's input types) allows NumPy's trivial path; without it (or when
@@ -251,8 +265,9 @@ def binary(name: str, left: Any, right: Any) -> Any:
     if name == "truediv":
         # NumPy's true division resolves integer inputs straight to float64, so a Python int
         # is never checked against the array's integer type.
-        left, right = (float(x) if isinstance(x, int) and not isinstance(x, bool) else x
-                       for x in (left, right))
+        left, right = (
+            float(x) if isinstance(x, int) and not isinstance(x, bool) else x for x in (left, right)
+        )
     compute, out = _resolve(name, left, right)
     fn = BINARY[name][0]
     if name in COMPARISONS:
@@ -269,8 +284,9 @@ def binary(name: str, left: Any, right: Any) -> Any:
         fn = fn2
     arrays = [_operand(x) if _is_scalar(x) else x for x in (left, right)]
     if name not in COMPARISONS:
-        return elementwise(fn, arrays, [compute, compute], out, scalar_if_0d=True,
-                           loop=[compute, compute])
+        return elementwise(
+            fn, arrays, [compute, compute], out, scalar_if_0d=True, loop=[compute, compute]
+        )
     return elementwise(fn, arrays, [None, None], out, scalar_if_0d=True, loop=[compute, compute])
 
 
@@ -339,8 +355,7 @@ def where(condition: Any, x: Any = _MISSING, y: Any = _MISSING) -> Any:
     else:
         dt = result_type(_operand(x).dtype, _operand(y).dtype)
     arrays = [c, _operand(x), _operand(y)]
-    return elementwise(lambda ci, xi, yi: xi if ci else yi, arrays,
-                       [DTYPES["bool"], dt, dt], dt)
+    return elementwise(lambda ci, xi, yi: xi if ci else yi, arrays, [DTYPES["bool"], dt, dt], dt)
 
 
 def fill(arr: ndarray, value: Any) -> None:

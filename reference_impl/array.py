@@ -101,8 +101,10 @@ class ndarray:
     def _values(self) -> list[Any]:
         """All element values in C order."""
         lay, buf, dt = self._layout, self._buffer, self._dtype
-        return [_buffer.read(buf, o, dt) for o in _buffer.element_offsets(
-            lay.offset, lay.shape, lay.strides)]
+        return [
+            _buffer.read(buf, o, dt)
+            for o in _buffer.element_offsets(lay.offset, lay.shape, lay.strides)
+        ]
 
     def _check_writeable(self) -> None:
         if not self._writeable:
@@ -160,7 +162,8 @@ class ndarray:
         if self.size != 1:
             raise ValueError(
                 "The truth value of an array with more than one element is ambiguous."
-                if self.size else "The truth value of an empty array is ambiguous."
+                if self.size
+                else "The truth value of an empty array is ambiguous."
             )
         return bool(self._values()[0])
 
@@ -303,14 +306,16 @@ class ndarray:
 
         return clip(self, min, max, out=out)
 
-    def sum(self, axis: Any = None, dtype: Any = None, out: None = None,
-            keepdims: bool = False) -> Any:
+    def sum(
+        self, axis: Any = None, dtype: Any = None, out: None = None, keepdims: bool = False
+    ) -> Any:
         from reference_impl.reductions import sum as sum_
 
         return sum_(self, axis, dtype, out, keepdims)
 
-    def prod(self, axis: Any = None, dtype: Any = None, out: None = None,
-             keepdims: bool = False) -> Any:
+    def prod(
+        self, axis: Any = None, dtype: Any = None, out: None = None, keepdims: bool = False
+    ) -> Any:
         from reference_impl.reductions import prod
 
         return prod(self, axis, dtype, out, keepdims)
@@ -325,12 +330,17 @@ class ndarray:
 
         return min_(self, axis, out, keepdims)
 
-    def __dlpack__(self, *, stream: Any = None, max_version: Any = None, dl_device: Any = None,
-                   copy: bool | None = None) -> Any:
+    def __dlpack__(
+        self,
+        *,
+        stream: Any = None,
+        max_version: Any = None,
+        dl_device: Any = None,
+        copy: bool | None = None,
+    ) -> Any:
         from reference_impl.interchange import export
 
-        return export(self, stream=stream, max_version=max_version, dl_device=dl_device,
-                      copy=copy)
+        return export(self, stream=stream, max_version=max_version, dl_device=dl_device, copy=copy)
 
     @property
     def device(self) -> str:
@@ -351,8 +361,9 @@ class ndarray:
         return CPU_DEVICE
 
 
-def allocate(shape: tuple[int, ...], dt: DType, order: str = "C",
-             strides: tuple[int, ...] | None = None) -> ndarray:
+def allocate(
+    shape: tuple[int, ...], dt: DType, order: str = "C", strides: tuple[int, ...] | None = None
+) -> ndarray:
     """A fresh zero-filled array that owns its buffer (``base`` None, ``owndata`` True)."""
     shape = tuple(int(n) for n in shape)
     if any(n < 0 for n in shape):
@@ -382,8 +393,13 @@ def data_owner(obj: ndarray) -> Any:
     return obj
 
 
-def make_view(src: ndarray, layout: Layout, dt: DType | None = None,
-              writeable: bool | None = None, base: Any = None) -> ndarray:
+def make_view(
+    src: ndarray,
+    layout: Layout,
+    dt: DType | None = None,
+    writeable: bool | None = None,
+    base: Any = None,
+) -> ndarray:
     """A new array on ``src``'s buffer; its base is ``base`` or ``src`` collapsed to the owner."""
     arr = ndarray.__new__(ndarray)
     arr._buffer = src._buffer
@@ -395,8 +411,13 @@ def make_view(src: ndarray, layout: Layout, dt: DType | None = None,
     return arr
 
 
-def from_values(values: list[Any], shape: tuple[int, ...], dt: DType, order: str = "C",
-                strides: tuple[int, ...] | None = None) -> ndarray:
+def from_values(
+    values: list[Any],
+    shape: tuple[int, ...],
+    dt: DType,
+    order: str = "C",
+    strides: tuple[int, ...] | None = None,
+) -> ndarray:
     """A fresh owning array holding ``values`` (given in C order of ``shape``)."""
     arr = allocate(shape, dt, order, strides)
     lay = arr._layout

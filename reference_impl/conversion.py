@@ -62,24 +62,29 @@ def view(arr: ndarray, dt: Any = None) -> ndarray:
     if dt.itemsize == arr.itemsize:
         return make_view(arr, Layout(lay.offset, lay.shape, lay.strides, dt.itemsize), dt)
     if arr.ndim == 0:
-        raise ValueError("Changing the dtype of a 0d array is only supported if the itemsize "
-                         "is unchanged")
+        raise ValueError(
+            "Changing the dtype of a 0d array is only supported if the itemsize is unchanged"
+        )
     n, s = lay.shape[-1], lay.strides[-1]
     if n != 1 and arr.size != 0 and s != arr.itemsize:
-        raise ValueError("To change to a dtype of a different size, the last axis must be "
-                         "contiguous")
+        raise ValueError(
+            "To change to a dtype of a different size, the last axis must be contiguous"
+        )
     if dt.itemsize < arr.itemsize:
         if arr.itemsize % dt.itemsize:
-            raise ValueError("When changing to a smaller dtype, its size must be a divisor of "
-                             "the size of original dtype")
+            raise ValueError(
+                "When changing to a smaller dtype, its size must be a divisor of "
+                "the size of original dtype"
+            )
         n = n * (arr.itemsize // dt.itemsize)
     else:
         if (n * arr.itemsize) % dt.itemsize:
-            raise ValueError("When changing to a larger dtype, its size must be a divisor of "
-                             "the total size in bytes of the last axis of the array.")
+            raise ValueError(
+                "When changing to a larger dtype, its size must be a divisor of "
+                "the total size in bytes of the last axis of the array."
+            )
         n = n * arr.itemsize // dt.itemsize
-    layout = Layout(lay.offset, (*lay.shape[:-1], n), (*lay.strides[:-1], dt.itemsize),
-                    dt.itemsize)
+    layout = Layout(lay.offset, (*lay.shape[:-1], n), (*lay.strides[:-1], dt.itemsize), dt.itemsize)
     return make_view(arr, layout, dt)
 
 

@@ -63,8 +63,7 @@ def _from_nested(obj: Any) -> ndarray:
     return from_values(leaves, tuple(shape), dt)
 
 
-_RAGGED = ("setting an array element with a sequence. The requested array has an "
-           "inhomogeneous shape")
+_RAGGED = "setting an array element with a sequence. The requested array has an inhomogeneous shape"
 
 
 def _from_interface(obj: Any) -> ndarray:
@@ -130,8 +129,10 @@ def _prepend_ones(arr: ndarray, ndmin: int, order: str) -> ndarray:
         stride = arr.itemsize
     else:
         stride = lay.strides[0] * lay.shape[0]
-    return make_view(arr, Layout(lay.offset, (1,) * extra + lay.shape,
-                                 (stride,) * extra + lay.strides, arr.itemsize))
+    return make_view(
+        arr,
+        Layout(lay.offset, (1,) * extra + lay.shape, (stride,) * extra + lay.strides, arr.itemsize),
+    )
 
 
 def _check_values_fit(obj: Any, dt: DType) -> None:
@@ -143,8 +144,14 @@ def _check_values_fit(obj: Any, dt: DType) -> None:
         check_python_int(obj, dt)
 
 
-def array(obj: Any, dtype: Any = None, *, copy: bool | None = True, order: str | None = "K",
-          ndmin: int = 0) -> ndarray:
+def array(
+    obj: Any,
+    dtype: Any = None,
+    *,
+    copy: bool | None = True,
+    order: str | None = "K",
+    ndmin: int = 0,
+) -> ndarray:
     """NumPy's ``array``: ``copy=True`` always copies, ``None`` only if needed, ``False`` never."""
     order = "K" if order is None else order.upper()
     if order not in ("C", "F", "A", "K"):
@@ -162,7 +169,8 @@ def array(obj: Any, dtype: Any = None, *, copy: bool | None = True, order: str |
     target = source.dtype if dt is None else dt
     lay = source._layout
     order_ok = (order != "C" or is_contiguous(lay, "C")) and (
-        order != "F" or is_contiguous(lay, "F"))
+        order != "F" or is_contiguous(lay, "F")
+    )
     if not fresh and (copy is True or target is not source.dtype or not order_ok):
         if copy is False:
             raise ValueError("Unable to avoid copy while creating an array as requested.")
@@ -191,23 +199,48 @@ def _check_device(device: Any) -> None:
         raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}')
 
 
-def asarray(obj: Any, dtype: Any = None, order: str | None = None, *, device: Any = None,
-            copy: bool | None = None) -> ndarray:
+def asarray(
+    obj: Any,
+    dtype: Any = None,
+    order: str | None = None,
+    *,
+    device: Any = None,
+    copy: bool | None = None,
+) -> ndarray:
     """The input itself when it already is a matching array (``copy=None``), else a new one."""
     _check_device(device)
     return array(obj, dtype, copy=copy, order=order)
 
 
-def asanyarray(obj: Any, dtype: Any = None, order: str | None = None, *, device: Any = None,
-               copy: bool | None = None) -> ndarray:
+def asanyarray(
+    obj: Any,
+    dtype: Any = None,
+    order: str | None = None,
+    *,
+    device: Any = None,
+    copy: bool | None = None,
+) -> ndarray:
     _check_device(device)
     return array(obj, dtype, copy=copy, order=order)
 
 
 #: ``require``'s requirement letters and names, by the flag they ask for.
-_REQUIREMENTS = {"C": "C", "C_CONTIGUOUS": "C", "CONTIGUOUS": "C", "F": "F",
-                 "F_CONTIGUOUS": "F", "FORTRAN": "F", "A": "A", "ALIGNED": "A", "W": "W",
-                 "WRITEABLE": "W", "O": "O", "OWNDATA": "O", "E": "E", "ENSUREARRAY": "E"}
+_REQUIREMENTS = {
+    "C": "C",
+    "C_CONTIGUOUS": "C",
+    "CONTIGUOUS": "C",
+    "F": "F",
+    "F_CONTIGUOUS": "F",
+    "FORTRAN": "F",
+    "A": "A",
+    "ALIGNED": "A",
+    "W": "W",
+    "WRITEABLE": "W",
+    "O": "O",
+    "OWNDATA": "O",
+    "E": "E",
+    "ENSUREARRAY": "E",
+}
 _FLAG_OF = {"C": "c_contiguous", "F": "f_contiguous", "W": "writeable", "O": "owndata"}
 
 
@@ -248,8 +281,11 @@ def copy(obj: Any, order: str = "K") -> ndarray:
 
 
 def _shape(shape: Any) -> tuple[int, ...]:
-    return (int(shape),) if isinstance(shape, int) or hasattr(shape, "__index__") else tuple(
-        int(n) for n in shape)
+    return (
+        (int(shape),)
+        if isinstance(shape, int) or hasattr(shape, "__index__")
+        else tuple(int(n) for n in shape)
+    )
 
 
 def zeros(shape: Any, dtype: Any = float, order: str = "C") -> ndarray:

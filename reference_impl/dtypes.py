@@ -79,18 +79,47 @@ _TABLE = [
 ]
 DTYPES: dict[str, DType] = {n: DType(n, k, s, c) for n, k, s, c in _TABLE}
 _CHARS = {
-    "bool": "?", "int8": "b", "int16": "h", "int32": "i", "int64": "q", "uint8": "B",
-    "uint16": "H", "uint32": "I", "uint64": "Q", "float32": "f", "float64": "d",
-    "complex64": "F", "complex128": "D",
+    "bool": "?",
+    "int8": "b",
+    "int16": "h",
+    "int32": "i",
+    "int64": "q",
+    "uint8": "B",
+    "uint16": "H",
+    "uint32": "I",
+    "uint64": "Q",
+    "float32": "f",
+    "float64": "d",
+    "complex64": "F",
+    "complex128": "D",
 }
 _ALIASES: dict[str, str] = {
     **{c: n for n, c in _CHARS.items()},
-    "l": "int64", "L": "uint64", "p": "int64", "P": "uint64",
-    "bool_": "bool", "b1": "bool", "int": "int64", "float": "float64", "complex": "complex128",
-    "double": "float64", "single": "float32", "cdouble": "complex128", "csingle": "complex64",
-    "intp": "int64", "uintp": "uint64", "long": "int64", "ulong": "uint64",
-    "byte": "int8", "ubyte": "uint8", "short": "int16", "ushort": "uint16",
-    "intc": "int32", "uintc": "uint32", "longlong": "int64", "ulonglong": "uint64",
+    "l": "int64",
+    "L": "uint64",
+    "p": "int64",
+    "P": "uint64",
+    "bool_": "bool",
+    "b1": "bool",
+    "int": "int64",
+    "float": "float64",
+    "complex": "complex128",
+    "double": "float64",
+    "single": "float32",
+    "cdouble": "complex128",
+    "csingle": "complex64",
+    "intp": "int64",
+    "uintp": "uint64",
+    "long": "int64",
+    "ulong": "uint64",
+    "byte": "int8",
+    "ubyte": "uint8",
+    "short": "int16",
+    "ushort": "uint16",
+    "intc": "int32",
+    "uintc": "uint32",
+    "longlong": "int64",
+    "ulonglong": "uint64",
 }
 for _d in DTYPES.values():
     _ALIASES[f"{_d.kind}{_d.itemsize}"] = _d.name
@@ -190,8 +219,19 @@ def check_python_int(value: int, dt: DType) -> None:
 
 
 _ORDER = [
-    "bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64",
-    "float32", "float64", "complex64", "complex128",
+    "bool",
+    "int8",
+    "uint8",
+    "int16",
+    "uint16",
+    "int32",
+    "uint32",
+    "int64",
+    "uint64",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
 ]
 
 

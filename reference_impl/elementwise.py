@@ -97,8 +97,9 @@ def _types(kinds: str, name: str, *operands: Any) -> DType:
     dts = [x.dtype if isinstance(x, ndarray) else weak_scalar_type(x, strong) for x in operands]
     dt = result_type(*dts)
     if dt.kind not in kinds:
-        raise TypeError(f"ufunc {name!r} did not contain a loop with signature matching "
-                        f"types ({dt.name})")
+        raise TypeError(
+            f"ufunc {name!r} did not contain a loop with signature matching types ({dt.name})"
+        )
     return dt
 
 
@@ -113,25 +114,35 @@ def _output(out: Any) -> ndarray | None:
     return out
 
 
-def _ufunc(name: str, fn: Callable[..., Any], operands: list[Any], compute: DType,
-           result: DType, out: Any) -> Any:
+def _ufunc(
+    name: str, fn: Callable[..., Any], operands: list[Any], compute: DType, result: DType, out: Any
+) -> Any:
     """Apply ``fn`` over ``operands`` (cast to ``compute``) into a fresh array or ``out``."""
     target = _output(out)
     arrays = [_asarray(x) for x in operands]
     if target is None:
-        return elementwise(fn, arrays, [compute] * len(arrays), result, scalar_if_0d=True,
-                           loop=[compute] * len(arrays))
+        return elementwise(
+            fn,
+            arrays,
+            [compute] * len(arrays),
+            result,
+            scalar_if_0d=True,
+            loop=[compute] * len(arrays),
+        )
     if not target._writeable:
         raise ValueError("output array is read-only")
     if not can_cast_same_kind(result, target.dtype):
-        raise TypeError(f"Cannot cast ufunc {name!r} output from {result!r} to "
-                        f"{target.dtype!r} with casting rule 'same_kind'")
+        raise TypeError(
+            f"Cannot cast ufunc {name!r} output from {result!r} to "
+            f"{target.dtype!r} with casting rule 'same_kind'"
+        )
     shape = broadcast_shapes(*(a.shape for a in arrays), target.shape)
     if shape != target.shape:
-        raise ValueError(f"non-broadcastable output operand with shape {target.shape} doesn't "
-                         f"match the broadcast shape {shape}")
-    columns = [[cast_value(v, compute) for v in broadcast_view(a, shape)._values()]
-               for a in arrays]
+        raise ValueError(
+            f"non-broadcastable output operand with shape {target.shape} doesn't "
+            f"match the broadcast shape {shape}"
+        )
+    columns = [[cast_value(v, compute) for v in broadcast_view(a, shape)._values()] for a in arrays]
     values = [cast_value(fn(*xs), result) for xs in zip(*columns, strict=True)]
     assign_values(target, [cast_value(v, target.dtype) for v in values])
     return target
@@ -189,8 +200,9 @@ def _unary(name: str, fn: Callable[[Any], Any], kinds: str, x: Any, out: Any) ->
     x = _asarray(x)
     dt = x.dtype
     if dt.kind not in kinds:
-        raise TypeError(f"ufunc {name!r} did not contain a loop with signature matching "
-                        f"types ({dt.name})")
+        raise TypeError(
+            f"ufunc {name!r} did not contain a loop with signature matching types ({dt.name})"
+        )
     if name == "conjugate" and dt.kind == "b":
         dt = DTYPES["int8"]  # conjugate has no boolean loop; int8 is the first safe one
     return _ufunc(name, fn, [x], dt, dt, out)
@@ -295,8 +307,7 @@ def clip(a: Any, a_min: Any = None, a_max: Any = None, out: Any = None) -> Any:
     _output(out)
     lo, hi = (_clamped_bound(b, a.dtype) for b in (a_min, a_max))
     dt = _types("biufc", "clip", a, lo, hi)
-    return _ufunc("clip", lambda v, mn, mx: _minimum(_maximum(v, mn), mx), [a, lo, hi], dt,
-                  dt, out)
+    return _ufunc("clip", lambda v, mn, mx: _minimum(_maximum(v, mn), mx), [a, lo, hi], dt, dt, out)
 
 
 def _clamped_bound(bound: Any, dt: DType) -> Any:
@@ -341,8 +352,9 @@ _FLOAT_MAX = {4: 3.4028234663852886e38, 8: 1.7976931348623157e308}
 _FLOAT_EPS = {4: 1.1920928955078125e-07, 8: 2.220446049250313e-16}
 
 
-def nan_to_num(x: Any, copy: bool = True, nan: float = 0.0, posinf: Any = None,
-               neginf: Any = None) -> Any:
+def nan_to_num(
+    x: Any, copy: bool = True, nan: float = 0.0, posinf: Any = None, neginf: Any = None
+) -> Any:
     """``x`` with NaN and infinities replaced, in a copy (``copy=True``) or in place.
 
     Non-floating input is only copied (or returned); a 0-d result is returned as its scalar.
@@ -363,8 +375,10 @@ def nan_to_num(x: Any, copy: bool = True, nan: float = 0.0, posinf: Any = None,
                 return high if v > 0 else low
             return v
 
-        values = [complex(clean(v.real), clean(v.imag)) if x.dtype.kind == "c" else clean(v)
-                  for v in x._values()]
+        values = [
+            complex(clean(v.real), clean(v.imag)) if x.dtype.kind == "c" else clean(v)
+            for v in x._values()
+        ]
         assign_values(x, [cast_value(v, x.dtype) for v in values])
     return x[()] if x.ndim == 0 else x
 

@@ -19,8 +19,10 @@ from reference_impl.array import from_values, make_view, ndarray
 from reference_impl.dtypes import DTYPES, check_python_int
 from reference_impl.layout import Layout, dense_strides, iteration_order, sorted_stride_perm
 
-_VALID = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer "
-          "or boolean arrays are valid indices")
+_VALID = (
+    "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer "
+    "or boolean arrays are valid indices"
+)
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,9 @@ def parse(arr: ndarray, index: Any) -> list[_Entry]:
         raise IndexError("an index can only have a single ellipsis ('...')")
     used = sum(e.ndim for e in entries)
     if used > arr.ndim:
-        raise IndexError(f"too many indices for array: array is {arr.ndim}-dimensional, but "
-                         f"{used} were indexed")
+        raise IndexError(
+            f"too many indices for array: array is {arr.ndim}-dimensional, but {used} were indexed"
+        )
     dim = 0
     for e in entries:  # NumPy checks these while parsing, before looking at any value
         if e.kind == "ellipsis":
@@ -102,7 +105,8 @@ def parse(arr: ndarray, index: Any) -> list[_Entry]:
                     raise IndexError(
                         f"boolean index did not match indexed array along axis {dim + k}; "
                         f"size of axis is {arr.shape[dim + k]} but size of corresponding "
-                        f"boolean axis is {n}")
+                        f"boolean axis is {n}"
+                    )
         dim += e.ndim
     return entries
 
@@ -213,7 +217,8 @@ def _plan(arr: ndarray, entries: list[_Entry]) -> _Plan:
                     raise IndexError(
                         f"boolean index did not match indexed array along axis {axis + k}; "
                         f"size of axis is {view.shape[axis + k]} but size of corresponding "
-                        f"boolean axis is {n}")
+                        f"boolean axis is {n}"
+                    )
             hits = [i for i, v in enumerate(mask._values()) if v]
             for k in range(mask.ndim):
                 inner = 1
@@ -225,8 +230,9 @@ def _plan(arr: ndarray, entries: list[_Entry]) -> _Plan:
         bshape = broadcast_shapes(*(a.shape for _, a in index_arrays))
     except ValueError:
         shapes = " ".join(str(a.shape) for _, a in index_arrays)
-        raise IndexError("shape mismatch: indexing arrays could not be broadcast together "
-                         f"with shapes {shapes}") from None
+        raise IndexError(
+            f"shape mismatch: indexing arrays could not be broadcast together with shapes {shapes}"
+        ) from None
     adv_axes = {axis for axis, _ in index_arrays}
     columns = []
     for axis, a in index_arrays:
@@ -236,21 +242,27 @@ def _plan(arr: ndarray, entries: list[_Entry]) -> _Plan:
         values = [_normalize_int(i, n, axis) for i in broadcast_view(a, bshape)._values()]
         columns.append([i * view.strides[axis] for i in values])
     rest = [i for i in range(view.ndim) if i not in adv_axes]
-    sub_offsets = _buffer.element_offsets(0, tuple(view.shape[i] for i in rest),
-                                          tuple(view.strides[i] for i in rest))
+    sub_offsets = _buffer.element_offsets(
+        0, tuple(view.shape[i] for i in rest), tuple(view.strides[i] for i in rest)
+    )
     starts = [view.offset + sum(parts) for parts in zip(*columns, strict=True)] if columns else []
     offsets = [s + o for s in starts for o in sub_offsets]
     consec = _consecutive_position(_expand_ellipsis(arr, entries))
     sub_shape = tuple(view.shape[i] for i in rest)
     index_strides = [broadcast_view(a, bshape).strides for _, a in index_arrays]
-    strides = _intermediate_strides(bshape, index_strides, sub_shape,
-                                    tuple(view.strides[i] for i in rest), arr.itemsize)
+    strides = _intermediate_strides(
+        bshape, index_strides, sub_shape, tuple(view.strides[i] for i in rest), arr.itemsize
+    )
     return _Plan(offsets, bshape + sub_shape, consec, len(bshape), strides)
 
 
-def _intermediate_strides(bshape: tuple[int, ...], index_strides: list[tuple[int, ...]],
-                          sub_shape: tuple[int, ...], sub_strides: tuple[int, ...],
-                          itemsize: int) -> tuple[int, ...]:
+def _intermediate_strides(
+    bshape: tuple[int, ...],
+    index_strides: list[tuple[int, ...]],
+    sub_shape: tuple[int, ...],
+    sub_strides: tuple[int, ...],
+    itemsize: int,
+) -> tuple[int, ...]:
     """Strides of the array advanced indexing fills (``PyArray_MapIterNew``).
 
     The other axes (the subspace) keep their relative memory order; the broadcast index axes
@@ -326,15 +338,18 @@ def _values_for(value: Any, shape: tuple[int, ...], arr: ndarray) -> list[Any]:
     src = _asarray(value)
     if isinstance(value, (list, tuple)) and src.ndim > len(shape):
         # NumPy coerces a nested sequence with at most the destination's number of axes.
-        raise ValueError("setting an array element with a sequence. The requested array "
-                         f"would exceed the maximum number of dimension of {len(shape)}.")
+        raise ValueError(
+            "setting an array element with a sequence. The requested array "
+            f"would exceed the maximum number of dimension of {len(shape)}."
+        )
     while src.ndim > len(shape) and src.shape[0] == 1:
         src = src[0] if src.ndim > 1 else src.reshape(())
     try:
         return broadcast_view(src, shape)._values()
     except ValueError:
-        raise ValueError(f"could not broadcast input array from shape {src.shape} into "
-                         f"shape {shape}") from None
+        raise ValueError(
+            f"could not broadcast input array from shape {src.shape} into shape {shape}"
+        ) from None
 
 
 def setitem(arr: ndarray, index: Any, value: Any) -> None:
@@ -402,8 +417,10 @@ def nonzero(arr: Any) -> tuple[ndarray, ...]:
     """
     arr = _asarray(arr)
     if arr.ndim == 0:
-        raise ValueError("Calling nonzero on 0d arrays is not allowed. Use "
-                         "np.atleast_1d(scalar).nonzero() instead.")
+        raise ValueError(
+            "Calling nonzero on 0d arrays is not allowed. Use "
+            "np.atleast_1d(scalar).nonzero() instead."
+        )
     hits = [i for i, v in enumerate(arr._values()) if v]
     coords: list[int] = []
     for flat in hits:
@@ -415,5 +432,10 @@ def nonzero(arr: Any) -> tuple[ndarray, ...]:
     int64 = DTYPES["int64"]
     table = from_values(coords, (len(hits), arr.ndim), int64)
     row = arr.ndim * int64.itemsize
-    return tuple(make_view(table, Layout(table._layout.offset + k * int64.itemsize, (len(hits),),
-                                         (row,), int64.itemsize)) for k in range(arr.ndim))
+    return tuple(
+        make_view(
+            table,
+            Layout(table._layout.offset + k * int64.itemsize, (len(hits),), (row,), int64.itemsize),
+        )
+        for k in range(arr.ndim)
+    )

@@ -29,8 +29,14 @@ class Capsule:
     array: ndarray
 
 
-def export(arr: ndarray, *, stream: Any = None, max_version: Any = None, dl_device: Any = None,
-           copy: bool | None = None) -> Capsule:
+def export(
+    arr: ndarray,
+    *,
+    stream: Any = None,
+    max_version: Any = None,
+    dl_device: Any = None,
+    copy: bool | None = None,
+) -> Capsule:
     """``arr.__dlpack__(...)``: a capsule for ``arr``'s memory, or for a copy with ``copy=True``."""
     from reference_impl.conversion import copy as copy_array
 

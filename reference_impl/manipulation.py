@@ -38,8 +38,13 @@ def normalize_axes(axes: Any, ndim: int) -> tuple[int, ...]:
     return result
 
 
-def _relayout(arr: ndarray, shape: Sequence[int], strides: Sequence[int], offset: int = 0,
-              writeable: bool | None = None) -> ndarray:
+def _relayout(
+    arr: ndarray,
+    shape: Sequence[int],
+    strides: Sequence[int],
+    offset: int = 0,
+    writeable: bool | None = None,
+) -> ndarray:
     lay = arr._layout
     new = Layout(lay.offset + offset, tuple(shape), tuple(strides), lay.itemsize)
     return make_view(arr, new, writeable=writeable)
@@ -81,8 +86,9 @@ def moveaxis(arr: Any, source: Any, destination: Any) -> ndarray:
     src = normalize_axes(source, arr.ndim)
     dst = normalize_axes(destination, arr.ndim)
     if len(src) != len(dst):
-        raise ValueError("`source` and `destination` arguments must have the same number of "
-                         "elements")
+        raise ValueError(
+            "`source` and `destination` arguments must have the same number of elements"
+        )
     order = [n for n in range(arr.ndim) if n not in src]
     for d, s in sorted(zip(dst, src, strict=True)):
         order.insert(d, s)
@@ -106,8 +112,7 @@ def squeeze(arr: Any, axis: Any = None) -> ndarray:
         if not drop:
             return arr
         if any(arr.shape[i] != 1 for i in drop):
-            raise ValueError("cannot select an axis to squeeze out which has size not equal "
-                             "to one")
+            raise ValueError("cannot select an axis to squeeze out which has size not equal to one")
         keep = [i for i in range(arr.ndim) if i not in drop]
     return _relayout(arr, [arr.shape[i] for i in keep], [arr.strides[i] for i in keep])
 
@@ -208,8 +213,10 @@ def broadcast_view(arr: ndarray, shape: tuple[int, ...]) -> ndarray:
         elif own == 1:
             strides.append(0)
         else:
-            raise ValueError(f"operands could not be broadcast together with remapped shapes "
-                             f"[original->remapped]: {arr.shape} and requested shape {shape}")
+            raise ValueError(
+                f"operands could not be broadcast together with remapped shapes "
+                f"[original->remapped]: {arr.shape} and requested shape {shape}"
+            )
     return _relayout(arr, shape, strides)
 
 

@@ -101,8 +101,15 @@ def _no_out(out: Any) -> None:
         raise NotImplementedError("reductions with out= are not implemented")
 
 
-def reduce(arr: Any, axis: Any, keepdims: bool, dt: DType,
-           fold: Callable[[list[Any]], Any], name: str, identity: bool = True) -> Any:
+def reduce(
+    arr: Any,
+    axis: Any,
+    keepdims: bool,
+    dt: DType,
+    fold: Callable[[list[Any]], Any],
+    name: str,
+    identity: bool = True,
+) -> Any:
     """Fold the values along ``axis`` into a fresh array of type ``dt`` (a scalar when 0-d)."""
     from reference_impl.manipulation import transpose
 
@@ -114,7 +121,7 @@ def reduce(arr: Any, axis: Any, keepdims: bool, dt: DType,
         raise ValueError(f"zero-size array to reduction operation {name} which has no identity")
     values = transpose(arr, kept + list(axes))._values()
     out_size = _product(arr.shape[i] for i in kept)
-    results = [fold(values[k * group:(k + 1) * group]) for k in range(out_size)]
+    results = [fold(values[k * group : (k + 1) * group]) for k in range(out_size)]
     full = tuple(1 if i in axes else n for i, n in enumerate(arr.shape))
     strides = dense_strides(full, iteration_order(arr.shape, [arr.strides]), dt.itemsize)
     if not keepdims:
@@ -126,8 +133,9 @@ def reduce(arr: Any, axis: Any, keepdims: bool, dt: DType,
     return from_values([cast_value(v, dt) for v in results], full, dt, strides=strides)
 
 
-def sum(a: Any, axis: Any = None, dtype: Any = None, out: None = None,
-        keepdims: bool = False) -> Any:
+def sum(
+    a: Any, axis: Any = None, dtype: Any = None, out: None = None, keepdims: bool = False
+) -> Any:
     """Sum over ``axis``; small integers accumulate in int64/uint64 unless ``dtype`` is given."""
     _no_out(out)
     a = _asarray(a)
@@ -135,8 +143,9 @@ def sum(a: Any, axis: Any = None, dtype: Any = None, out: None = None,
     return reduce(a, axis, keepdims, dt, _fold(operator.add, 0, dt), "add")
 
 
-def prod(a: Any, axis: Any = None, dtype: Any = None, out: None = None,
-         keepdims: bool = False) -> Any:
+def prod(
+    a: Any, axis: Any = None, dtype: Any = None, out: None = None, keepdims: bool = False
+) -> Any:
     """Product over ``axis``; the same accumulator types as `sum`."""
     _no_out(out)
     a = _asarray(a)

@@ -40,8 +40,11 @@ def _new_shape(arr: ndarray, shape: Any) -> tuple[int, ...]:
     for i, n in enumerate(shape):
         if n < 0:
             if n != -1 or unknown is not None:
-                raise ValueError("can only specify one unknown dimension" if n == -1
-                                 else "negative dimensions not allowed")
+                raise ValueError(
+                    "can only specify one unknown dimension"
+                    if n == -1
+                    else "negative dimensions not allowed"
+                )
             unknown = i
         else:
             known *= n
@@ -49,14 +52,15 @@ def _new_shape(arr: ndarray, shape: Any) -> tuple[int, ...]:
     if unknown is not None:
         if known == 0 or size % known:
             raise ValueError(f"cannot reshape array of size {size} into shape {shape}")
-        shape = (*shape[:unknown], size // known, *shape[unknown + 1:])
+        shape = (*shape[:unknown], size // known, *shape[unknown + 1 :])
     elif known != size:
         raise ValueError(f"cannot reshape array of size {size} into shape {shape}")
     return shape
 
 
-def _attempt_nocopy_reshape(arr: ndarray, newdims: tuple[int, ...], f_order: bool
-                            ) -> tuple[int, ...] | None:
+def _attempt_nocopy_reshape(
+    arr: ndarray, newdims: tuple[int, ...], f_order: bool
+) -> tuple[int, ...] | None:
     """New strides if ``arr`` can take ``newdims`` without copying, else None."""
     old = [(n, s) for n, s in zip(arr.shape, arr.strides, strict=True) if n != 1]
     olddims, oldstrides = [n for n, _ in old], [s for _, s in old]
@@ -133,14 +137,21 @@ def _flat_copy(arr: ndarray, order: str) -> ndarray:
     if order == "A":
         order = "F" if is_fortran(arr) else "C"
     if order == "F":
-        values = make_view(arr, Layout(arr._layout.offset, arr.shape[::-1], arr.strides[::-1],
-                                       arr.itemsize))._values()
+        values = make_view(
+            arr, Layout(arr._layout.offset, arr.shape[::-1], arr.strides[::-1], arr.itemsize)
+        )._values()
     elif order == "K":
         # Memory order of the source, without flipping negative strides (as NumPy's copy).
         axes = iteration_order(arr.shape, [arr.strides])
-        values = make_view(arr, Layout(arr._layout.offset, tuple(arr.shape[i] for i in axes),
-                                       tuple(arr.strides[i] for i in axes),
-                                       arr.itemsize))._values()
+        values = make_view(
+            arr,
+            Layout(
+                arr._layout.offset,
+                tuple(arr.shape[i] for i in axes),
+                tuple(arr.strides[i] for i in axes),
+                arr.itemsize,
+            ),
+        )._values()
     else:
         values = arr._values()
     return from_values(values, (arr.size,), arr.dtype)
@@ -175,5 +186,3 @@ def ravel(arr: Any, order: str = "C") -> ndarray:
         else:
             return make_view(arr, Layout(lay.offset, (arr.size,), (arr.itemsize,), arr.itemsize))
     return _flat_copy(arr, order)
-
-

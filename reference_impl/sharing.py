@@ -27,11 +27,15 @@ def _as_array(x: Any) -> ndarray:
 
 def shares_memory(a: Any, b: Any, max_work: int | None = None) -> bool:
     """Exact: do the two arrays have a byte in common? May raise `TooHardError`."""
-    return layouts_share_memory(absolute_layout(_as_array(a)), absolute_layout(_as_array(b)),
-                                max_work=max_work)
+    return layouts_share_memory(
+        absolute_layout(_as_array(a)), absolute_layout(_as_array(b)), max_work=max_work
+    )
 
 
 def may_share_memory(a: Any, b: Any, max_work: int | None = None) -> bool:
     """Byte extents only by default (``max_work=None`` means 0 here, as in NumPy)."""
-    return layouts_may_share_memory(absolute_layout(_as_array(a)), absolute_layout(_as_array(b)),
-                                    max_work=0 if max_work is None else max_work)
+    return layouts_may_share_memory(
+        absolute_layout(_as_array(a)),
+        absolute_layout(_as_array(b)),
+        max_work=0 if max_work is None else max_work,
+    )

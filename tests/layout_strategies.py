@@ -14,8 +14,19 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-DTYPES = ("bool", "int8", "uint8", "int16", "int32", "int64", "uint64", "float32", "float64",
-          "complex64", "complex128")
+DTYPES = (
+    "bool",
+    "int8",
+    "uint8",
+    "int16",
+    "int32",
+    "int64",
+    "uint64",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,8 @@ def _slice(n: int) -> st.SearchStrategy[slice]:
 def recipes(draw: Any, dtypes: tuple[str, ...] = DTYPES, max_dims: int = 3) -> Recipe:
     shape = tuple(draw(st.lists(st.integers(0, 4), max_size=max_dims), label="base shape"))
     slices = tuple(draw(_slice(n), label=f"slice axis {i}") for i, n in enumerate(shape))
-    perm = draw(st.one_of(st.none(), st.permutations(range(len(shape))).map(tuple)),
-                label="transpose")
+    perm = draw(
+        st.one_of(st.none(), st.permutations(range(len(shape))).map(tuple)), label="transpose"
+    )
     broadcast = draw(st.one_of(st.none(), st.none(), st.integers(0, 2)), label="broadcast")
     return Recipe(draw(st.sampled_from(dtypes), label="dtype"), shape, slices, perm, broadcast)

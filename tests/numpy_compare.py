@@ -37,8 +37,10 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
         return "nan"
     if isinstance(value, complex) and cmath.isnan(value):
-        return ("nan" if math.isnan(value.real) else value.real,
-                "nan" if math.isnan(value.imag) else value.imag)
+        return (
+            "nan" if math.isnan(value.real) else value.real,
+            "nan" if math.isnan(value.imag) else value.imag,
+        )
     return value
 
 
@@ -51,9 +53,11 @@ def _scalar_kind(value: Any) -> str:
 
 def error_kind(exc: BaseException) -> frozenset[str]:
     """The built-in exception classes an error is an instance of (its catchable identity)."""
-    return frozenset(c.__name__ for c in type(exc).__mro__
-                     if c.__module__ == "builtins" and c not in (BaseException, Exception,
-                                                                  object))
+    return frozenset(
+        c.__name__
+        for c in type(exc).__mro__
+        if c.__module__ == "builtins" and c not in (BaseException, Exception, object)
+    )
 
 
 def _base_label(xp: Namespace, base: Any, known: Sequence[Any]) -> str:
@@ -122,8 +126,9 @@ def differences(expected: Outcome, actual: Outcome) -> list[str]:
     return out
 
 
-def run(xp: Namespace, build: Callable[[Namespace], tuple[Any, ...]],
-        op: Callable[..., Any]) -> tuple[Any, tuple[Any, ...]]:
+def run(
+    xp: Namespace, build: Callable[[Namespace], tuple[Any, ...]], op: Callable[..., Any]
+) -> tuple[Any, tuple[Any, ...]]:
     """``op(xp, *build(xp))``, returning (result or the exception raised, inputs)."""
     inputs = build(xp)
     try:
@@ -147,8 +152,9 @@ def known_arrays(xp: Namespace, inputs: Sequence[Any]) -> list[Any]:
     return known
 
 
-def assert_same_behaviour(build: Callable[[Namespace], tuple[Any, ...]],
-                          op: Callable[..., Any], label: str = "") -> Outcome:
+def assert_same_behaviour(
+    build: Callable[[Namespace], tuple[Any, ...]], op: Callable[..., Any], label: str = ""
+) -> Outcome:
     """Run ``op`` on NumPy and reference_impl and require the same outcome.
 
     Also requires the inputs to hold the same values afterwards (in-place operations).

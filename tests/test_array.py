@@ -39,8 +39,10 @@ CASES = {
     "bool of size-1 2-d": (matrix, lambda xp, a: bool(a[:1, 1:2]), "scalar"),
     "index of 0-d int": (zero_d, lambda xp, a: [10, 20, 30, 40, 50, 60, 70, 80][a], "scalar"),
     "shape, strides, ndim, size, itemsize, nbytes": (
-        matrix, lambda xp, a: (a.T.shape, a.T.strides, a.ndim, a.size, a.itemsize, a.nbytes),
-        "sequence"),
+        matrix,
+        lambda xp, a: (a.T.shape, a.T.strides, a.ndim, a.size, a.itemsize, a.nbytes),
+        "sequence",
+    ),
     "dtype name": (matrix, lambda xp, a: str(a.astype(xp.uint16).dtype), "scalar"),
     "base of a view of a view": (matrix, lambda xp, a: a[1:][1:].base is a.base, "scalar"),
 }

@@ -34,7 +34,7 @@ def test_write_then_read_matches_numpy_bytes(name: str) -> None:
     value = {"b": True, "i": -3, "u": 200, "f": 1.25, "c": 1.5 - 2j}[dt.kind]
     write(buf, dt.itemsize, dt, value)
     assert read(buf, dt.itemsize, dt) == value
-    assert bytes(buf.data[dt.itemsize:]) == numpy.array(value, dtype=name).tobytes()
+    assert bytes(buf.data[dt.itemsize :]) == numpy.array(value, dtype=name).tobytes()
 
 
 def test_element_offsets_are_in_c_order() -> None:

@@ -21,8 +21,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from numpy_compare import LIBRARIES, differences, outcome
 
-DTYPES = ["bool", "int8", "uint8", "int16", "int32", "int64", "uint64", "float32", "float64",
-          "complex64", "complex128"]
+DTYPES = [
+    "bool",
+    "int8",
+    "uint8",
+    "int16",
+    "int32",
+    "int64",
+    "uint64",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+]
 ORDERS = ["C", "F", "A", "K"]
 
 Draw = Callable[[st.SearchStrategy[Any], str], Any]
@@ -60,14 +71,25 @@ def _slice(n: int) -> st.SearchStrategy[slice]:
 def input_recipes(draw: Any) -> InputRecipe:
     shape = tuple(draw(st.lists(st.integers(0, 4), max_size=4), label="base shape"))
     slices = tuple(draw(_slice(n), label=f"slice axis {i}") for i, n in enumerate(shape))
-    perm = draw(st.one_of(st.none(), st.permutations(range(len(shape)))).map(
-        lambda p: None if p is None else tuple(p)), label="transpose")
+    perm = draw(
+        st.one_of(st.none(), st.permutations(range(len(shape)))).map(
+            lambda p: None if p is None else tuple(p)
+        ),
+        label="transpose",
+    )
     broadcast = draw(st.one_of(st.none(), st.none(), st.integers(0, 2)), label="broadcast")
-    return InputRecipe(draw(st.sampled_from(DTYPES), label="dtype"),
-                       draw(st.booleans(), label="halves"), shape, slices, perm, broadcast)
+    return InputRecipe(
+        draw(st.sampled_from(DTYPES), label="dtype"),
+        draw(st.booleans(), label="halves"),
+        shape,
+        slices,
+        perm,
+        broadcast,
+    )
 
 
 # -- the operation table ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Op:
@@ -94,8 +116,9 @@ def _basic_index(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str, An
     for n in shape[: draw(st.integers(0, len(shape)), "indexed axes")]:
         items.append(draw(st.one_of(_slice(n), st.integers(-n - 1, n)), "item"))
     for _ in range(draw(st.integers(0, 2), "extras")):
-        items.insert(draw(st.integers(0, len(items)), "at"), draw(
-            st.sampled_from([None, Ellipsis]), "extra"))
+        items.insert(
+            draw(st.integers(0, len(items)), "at"), draw(st.sampled_from([None, Ellipsis]), "extra")
+        )
     if draw(st.booleans(), "as tuple") or len(items) != 1:
         return {"index": tuple(items)}
     return {"index": items[0]}
@@ -110,8 +133,9 @@ def _advanced_index(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str,
         return {"index": draw(st.sampled_from([True, False, ()]), "0-d index")}
     items: list[Any] = []
     for n in shape[: draw(st.integers(1, len(shape)), "indexed axes")]:
-        kind = draw(st.sampled_from(["list", "slice", "int", "2d", "bool", "array0d",
-                                     "transposed"]), "kind")
+        kind = draw(
+            st.sampled_from(["list", "slice", "int", "2d", "bool", "array0d", "transposed"]), "kind"
+        )
         if kind == "list":
             items.append(draw(_int_list(n), "int list"))
         elif kind == "2d":
@@ -159,9 +183,12 @@ def _reshape(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str, Any]:
         dims.append(rest if size else 0)
     if size and draw(st.booleans(), "use -1"):
         dims[draw(st.integers(0, len(dims) - 1), "unknown at")] = -1
-    return {"shape": tuple(dims), "order": draw(st.sampled_from(["C", "F", "A"]), "order"),
-            "copy": draw(st.sampled_from([None, True, False]), "copy"),
-            "method": draw(st.booleans(), "method")}
+    return {
+        "shape": tuple(dims),
+        "order": draw(st.sampled_from(["C", "F", "A"]), "order"),
+        "copy": draw(st.sampled_from([None, True, False]), "copy"),
+        "method": draw(st.booleans(), "method"),
+    }
 
 
 def _apply_reshape(xp: Any, a: Any, p: dict[str, Any]) -> Any:
@@ -184,15 +211,20 @@ def _order(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str, Any]:
 
 
 def _dtype_param(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str, Any]:
-    return {"dtype": draw(st.sampled_from([*DTYPES, dtype]), "dtype"),
-            "copy": draw(st.booleans(), "copy"), "order": draw(st.sampled_from(ORDERS), "order")}
+    return {
+        "dtype": draw(st.sampled_from([*DTYPES, dtype]), "dtype"),
+        "copy": draw(st.booleans(), "copy"),
+        "order": draw(st.sampled_from(ORDERS), "order"),
+    }
 
 
 def _asarray_param(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str, Any]:
-    return {"dtype": draw(st.sampled_from([None, dtype, "float64", "int32"]), "dtype"),
-            "copy": draw(st.sampled_from([None, True, False]), "copy"),
-            "order": draw(st.sampled_from([None, *ORDERS]), "order"),
-            "ndmin": draw(st.integers(0, 3), "ndmin")}
+    return {
+        "dtype": draw(st.sampled_from([None, dtype, "float64", "int32"]), "dtype"),
+        "copy": draw(st.sampled_from([None, True, False]), "copy"),
+        "order": draw(st.sampled_from([None, *ORDERS]), "order"),
+        "ndmin": draw(st.integers(0, 3), "ndmin"),
+    }
 
 
 def _dt(xp: Any, name: str | None) -> Any:
@@ -203,9 +235,11 @@ def _scalar_param(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str, A
     ops = ["add", "sub", "mul", "floordiv", "mod", "eq", "lt", "ge", "and", "truediv"]
     if dtype.startswith("complex"):
         ops = ["add", "sub", "mul", "eq", "lt"]
-    return {"op": draw(st.sampled_from(ops), "op"),
-            "value": draw(st.sampled_from([0, 1, 2, -1, 300, 0.5, -1.5, True, 1j]), "value"),
-            "reflected": draw(st.booleans(), "reflected")}
+    return {
+        "op": draw(st.sampled_from(ops), "op"),
+        "value": draw(st.sampled_from([0, 1, 2, -1, 300, 0.5, -1.5, True, 1j]), "value"),
+        "reflected": draw(st.booleans(), "reflected"),
+    }
 
 
 def _apply_scalar(xp: Any, a: Any, p: dict[str, Any]) -> Any:
@@ -214,10 +248,11 @@ def _apply_scalar(xp: Any, a: Any, p: dict[str, Any]) -> Any:
 
 
 def _array_param(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str, Any]:
-    return {"op": draw(st.sampled_from(["add", "mul", "eq", "sub"]), "op"),
-            "other": draw(st.sampled_from(["reversed", "first", "zero-d", "transposed"]),
-                          "other"),
-            "dtype": draw(st.sampled_from(DTYPES), "other dtype")}
+    return {
+        "op": draw(st.sampled_from(["add", "mul", "eq", "sub"]), "op"),
+        "other": draw(st.sampled_from(["reversed", "first", "zero-d", "transposed"]), "other"),
+        "dtype": draw(st.sampled_from(DTYPES), "other dtype"),
+    }
 
 
 def _apply_array(xp: Any, a: Any, p: dict[str, Any]) -> Any:
@@ -234,9 +269,11 @@ def _apply_array(xp: Any, a: Any, p: dict[str, Any]) -> Any:
 
 
 def _inplace_param(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str, Any]:
-    return {"op": draw(st.sampled_from(["iadd", "imul", "isub", "ior"]), "op"),
-            "value": draw(st.sampled_from([1, 2, 0.5, True, -1]), "value"),
-            "with_view": draw(st.booleans(), "from a view of itself")}
+    return {
+        "op": draw(st.sampled_from(["iadd", "imul", "isub", "ior"]), "op"),
+        "value": draw(st.sampled_from([1, 2, 0.5, True, -1]), "value"),
+        "with_view": draw(st.booleans(), "from a view of itself"),
+    }
 
 
 def _apply_inplace(xp: Any, a: Any, p: dict[str, Any]) -> Any:
@@ -256,9 +293,11 @@ def _apply_set(xp: Any, a: Any, p: dict[str, Any]) -> Any:
 
 
 def _split_param(draw: Draw, shape: tuple[int, ...], dtype: str) -> dict[str, Any]:
-    return {"sections": draw(st.integers(1, 3), "sections"),
-            "axis": draw(st.integers(0, max(len(shape) - 1, 0)), "axis"),
-            "equal": draw(st.booleans(), "split (equal) or array_split")}
+    return {
+        "sections": draw(st.integers(1, 3), "sections"),
+        "axis": draw(st.integers(0, max(len(shape) - 1, 0)), "axis"),
+        "equal": draw(st.booleans(), "split (equal) or array_split"),
+    }
 
 
 def _apply_split(xp: Any, a: Any, p: dict[str, Any]) -> Any:
@@ -325,58 +364,107 @@ OPS: list[Op] = [
     Op("split", _split_param, _apply_split),
     Op("broadcast_to", _broadcast_param, lambda xp, a, p: xp.broadcast_to(a, p["shape"])),
     Op("diagonal", _two_axes, lambda xp, a, p: a.diagonal(p["a"] % 3 - 1)),
-    Op("astype", _dtype_param,
-       lambda xp, a, p: a.astype(getattr(xp, p["dtype"]), order=p["order"], copy=p["copy"])),
+    Op(
+        "astype",
+        _dtype_param,
+        lambda xp, a, p: a.astype(getattr(xp, p["dtype"]), order=p["order"], copy=p["copy"]),
+    ),
     Op("view", _dtype_param, lambda xp, a, p: a.view(getattr(xp, p["dtype"]))),
     Op(".real", _none, lambda xp, a, p: a.real),
     Op(".imag", _none, lambda xp, a, p: a.imag),
     Op("copy method", _order, lambda xp, a, p: a.copy(order=p["order"])),
     Op("copy function", _order, lambda xp, a, p: xp.copy(a, order=p["order"])),
-    Op("asarray", _asarray_param, lambda xp, a, p: xp.asarray(
-        a, dtype=_dt(xp, p["dtype"]), order=p["order"], copy=p["copy"])),
-    Op("array", _asarray_param, lambda xp, a, p: xp.array(
-        a, dtype=_dt(xp, p["dtype"]), copy=p["copy"], order=p["order"], ndmin=p["ndmin"])),
+    Op(
+        "asarray",
+        _asarray_param,
+        lambda xp, a, p: xp.asarray(a, dtype=_dt(xp, p["dtype"]), order=p["order"], copy=p["copy"]),
+    ),
+    Op(
+        "array",
+        _asarray_param,
+        lambda xp, a, p: xp.array(
+            a, dtype=_dt(xp, p["dtype"]), copy=p["copy"], order=p["order"], ndmin=p["ndmin"]
+        ),
+    ),
     Op("ascontiguousarray", _none, lambda xp, a, p: xp.ascontiguousarray(a)),
     Op("asfortranarray", _none, lambda xp, a, p: xp.asfortranarray(a)),
     Op("arithmetic with a scalar", _scalar_param, _apply_scalar),
     Op("arithmetic with an array", _array_param, _apply_array),
-    Op("unary operator", lambda draw, shape, dtype: {"op": draw(st.sampled_from(
-        ["neg", "pos", "abs", "invert"]), "op")}, lambda xp, a, p: getattr(operator, p["op"])(a)),
+    Op(
+        "unary operator",
+        lambda draw, shape, dtype: {
+            "op": draw(st.sampled_from(["neg", "pos", "abs", "invert"]), "op")
+        },
+        lambda xp, a, p: getattr(operator, p["op"])(a),
+    ),
     Op("in-place operator", _inplace_param, _apply_inplace),
     Op("setitem", _set_param, _apply_set),
     Op("a[idx] += 1", _fancy_inc_param, _apply_fancy_inc),
     Op("fill", _none, lambda xp, a, p: a.fill(1)),
-    Op("set writeable", lambda draw, shape, dtype: {"value": draw(st.booleans(), "value")},
-       lambda xp, a, p: setattr(a.flags, "writeable", p["value"])),
+    Op(
+        "set writeable",
+        lambda draw, shape, dtype: {"value": draw(st.booleans(), "value")},
+        lambda xp, a, p: setattr(a.flags, "writeable", p["value"]),
+    ),
     Op("take", _fancy_inc_param, lambda xp, a, p: xp.take(a, p["index"])),
     Op("sort function", _none, lambda xp, a, p: xp.sort(a)),
     Op("sort method", _none, lambda xp, a, p: a.sort()),
     Op("flip", _axis, lambda xp, a, p: xp.flip(a, None if p["axis"] > 3 else p["axis"])),
-    Op("elementwise function", lambda draw, shape, dtype: {"fn": draw(st.sampled_from(
-        ["floor", "ceil", "trunc", "round", "positive", "conj", "real", "imag"]), "function")},
-       lambda xp, a, p: getattr(xp, p["fn"])(a) if (p["fn"], a.dtype) != ("round", xp.bool)
-       else None),
+    Op(
+        "elementwise function",
+        lambda draw, shape, dtype: {
+            "fn": draw(
+                st.sampled_from(
+                    ["floor", "ceil", "trunc", "round", "positive", "conj", "real", "imag"]
+                ),
+                "function",
+            )
+        },
+        lambda xp, a, p: (
+            getattr(xp, p["fn"])(a) if (p["fn"], a.dtype) != ("round", xp.bool) else None
+        ),
+    ),
     Op("clip", _none, lambda xp, a, p: xp.clip(a, -1, 1)),
     Op("minimum with reversed", _none, lambda xp, a, p: xp.minimum(a, a[::-1] if a.ndim else a)),
-    Op("reduction", lambda draw, shape, dtype: {
-        "fn": draw(st.sampled_from(["sum", "max"]), "function"),
-        "axis": draw(st.one_of(st.none(), st.just(()), st.integers(0, max(len(shape) - 1, 0))),
-                     "axis"),
-        "keepdims": draw(st.booleans(), "keepdims")},
-       lambda xp, a, p: getattr(xp, p["fn"])(a, axis=p["axis"], keepdims=p["keepdims"])),
+    Op(
+        "reduction",
+        lambda draw, shape, dtype: {
+            "fn": draw(st.sampled_from(["sum", "max"]), "function"),
+            "axis": draw(
+                st.one_of(st.none(), st.just(()), st.integers(0, max(len(shape) - 1, 0))), "axis"
+            ),
+            "keepdims": draw(st.booleans(), "keepdims"),
+        },
+        lambda xp, a, p: getattr(xp, p["fn"])(a, axis=p["axis"], keepdims=p["keepdims"]),
+    ),
     Op("where", _where_param, _apply_where),
     Op("nonzero", _none, lambda xp, a, p: xp.nonzero(a)),
     Op("as_strided", _none, lambda xp, a, p: _stride_tricks(xp).as_strided(a)),
-    Op("as_strided with a zero-stride axis", _none, lambda xp, a, p: _stride_tricks(
-        xp).as_strided(a, (2, *a.shape), (0, *a.strides))),
-    Op("take along an axis", _split_param, lambda xp, a, p: xp.take(
-        a, [0, -1][: p["sections"]], axis=p["axis"])),
-    Op("sliding_window_view", _window_param, lambda xp, a, p: _stride_tricks(
-        xp).sliding_window_view(a, p["window"], axis=p["axis"])),
-    Op("shares_memory with a[::2]", _none,
-       lambda xp, a, p: bool(xp.shares_memory(a, a[::2] if a.ndim else a))),
-    Op("may_share_memory with a[1::2]", _none,
-       lambda xp, a, p: bool(xp.may_share_memory(a, a[1::2] if a.ndim else a))),
+    Op(
+        "as_strided with a zero-stride axis",
+        _none,
+        lambda xp, a, p: _stride_tricks(xp).as_strided(a, (2, *a.shape), (0, *a.strides)),
+    ),
+    Op(
+        "take along an axis",
+        _split_param,
+        lambda xp, a, p: xp.take(a, [0, -1][: p["sections"]], axis=p["axis"]),
+    ),
+    Op(
+        "sliding_window_view",
+        _window_param,
+        lambda xp, a, p: _stride_tricks(xp).sliding_window_view(a, p["window"], axis=p["axis"]),
+    ),
+    Op(
+        "shares_memory with a[::2]",
+        _none,
+        lambda xp, a, p: bool(xp.shares_memory(a, a[::2] if a.ndim else a)),
+    ),
+    Op(
+        "may_share_memory with a[1::2]",
+        _none,
+        lambda xp, a, p: bool(xp.may_share_memory(a, a[1::2] if a.ndim else a)),
+    ),
     Op("item", _none, lambda xp, a, p: a.item()),
     Op("tolist", _none, lambda xp, a, p: a.tolist()),
     Op("iterate", _none, lambda xp, a, p: list(a)),
@@ -386,8 +474,10 @@ OPS: list[Op] = [
 def _apply(xp: Any, op: Op, arr: Any, params: dict[str, Any]) -> tuple[Any, bool]:
     """The result (or the exception raised), and whether NumPy cast a value it cannot represent:
     C leaves that result undefined, and NumPy's answer then depends on its code path."""
-    with warnings.catch_warnings(record=True) as caught, numpy.errstate(
-            divide="ignore", over="ignore", under="ignore", invalid="warn"):
+    with (
+        warnings.catch_warnings(record=True) as caught,
+        numpy.errstate(divide="ignore", over="ignore", under="ignore", invalid="warn"),
+    ):
         warnings.simplefilter("always")
         try:
             result = op.apply(xp, arr, params)
@@ -396,9 +486,15 @@ def _apply(xp: Any, op: Op, arr: Any, params: dict[str, Any]) -> tuple[Any, bool
     return result, any("encountered in cast" in str(w.message) for w in caught)
 
 
-@settings(max_examples=2000, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                 HealthCheck.filter_too_much])
+@settings(
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
+)
 @given(data=st.data())
 def test_random_operation_chains_agree_with_numpy(data: st.DataObject) -> None:
     recipe = data.draw(input_recipes(), label="input")
@@ -410,8 +506,10 @@ def test_random_operation_chains_agree_with_numpy(data: st.DataObject) -> None:
     def draw(strategy: st.SearchStrategy[Any], label: str) -> Any:
         return data.draw(strategy, label=label)
 
-    built = [differences(outcome(np_, a, known[np_][:i]), outcome(ref, b, known[ref][:i]))
-             for i, (a, b) in enumerate(zip(known[np_], known[ref], strict=True))]
+    built = [
+        differences(outcome(np_, a, known[np_][:i]), outcome(ref, b, known[ref][:i]))
+        for i, (a, b) in enumerate(zip(known[np_], known[ref], strict=True))
+    ]
     assert not any(built), f"{recipe!r} builds differently: {built}"
     for step in range(data.draw(st.integers(3, 5), label="chain length")):
         op = data.draw(st.sampled_from(OPS), label=f"operation {step}")
@@ -428,8 +526,9 @@ def test_random_operation_chains_agree_with_numpy(data: st.DataObject) -> None:
                 problems.append(f"values of chain array {i} differ after the step")
         if undefined:  # compare everything but the values, then stop the chain
             problems = [p for p in problems if not p.startswith(("value=", "values of"))]
-        assert not problems, "\n".join([*steps, *problems, f"numpy: {results[np_]!r}",
-                                        f"reference: {results[ref]!r}"])
+        assert not problems, "\n".join(
+            [*steps, *problems, f"numpy: {results[np_]!r}", f"reference: {results[ref]!r}"]
+        )
         if undefined:
             break
         for xp in LIBRARIES:

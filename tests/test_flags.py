@@ -15,8 +15,16 @@ def matrix(xp: Any) -> tuple[Any, ...]:
 def _flags(view: Any) -> Any:
     def op(xp: Any, a: Any) -> Any:
         f = view(xp, a).flags
-        return (f["C_CONTIGUOUS"], f["F_CONTIGUOUS"], f["OWNDATA"], f["WRITEABLE"], f.c_contiguous,
-                f.f_contiguous, f.owndata, f.writeable)
+        return (
+            f["C_CONTIGUOUS"],
+            f["F_CONTIGUOUS"],
+            f["OWNDATA"],
+            f["WRITEABLE"],
+            f.c_contiguous,
+            f.f_contiguous,
+            f.owndata,
+            f.writeable,
+        )
 
     return op
 
@@ -61,7 +69,9 @@ SETS = {
 def test_setting_writeable_matches_numpy(case: str) -> None:
     view, value = SETS[case]
     assert assert_same_behaviour(matrix, _set_writeable(view, value), case).kind in (
-        "scalar", "error")
+        "scalar",
+        "error",
+    )
 
 
 def test_view_of_a_read_only_owner_cannot_become_writeable() -> None:

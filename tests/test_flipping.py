@@ -33,8 +33,11 @@ CASES = {
     "flip an empty axis": (matrix, lambda m, a: m.flip(a[:0], 0), "copy"),
     "flip a repeated axis raises": (matrix, lambda m, a: m.flip(a, (0, 0)), "error"),
     "flip an axis out of bounds raises": (matrix, lambda m, a: m.flip(a, 2), "error"),
-    "flip a 0-d array gives its scalar": (lambda xp: (xp.asarray(3.0),),
-                                          lambda m, a: m.flip(a), "scalar"),
+    "flip a 0-d array gives its scalar": (
+        lambda xp: (xp.asarray(3.0),),
+        lambda m, a: m.flip(a),
+        "scalar",
+    ),
     "flip a list": (matrix, lambda m, a: m.flip([1, 2, 3]), "copy"),
     "fliplr": (matrix, lambda m, a: m.fliplr(a), "view"),
     "fliplr of 1-d raises": (matrix, lambda m, a: m.fliplr(a[0]), "error"),

@@ -78,19 +78,28 @@ SET = {
     "basic slice": (vector, _set(slice(None, None, 2), 7), "none"),
     "broadcast row": (cube, _set((0, slice(None)), [1.0, 2.0, 3.0, 4.0]), "none"),
     "list with too many axes": (vector, _set(slice(0, 2), [[8, 9]]), "error"),
-    "array value with leading unit axes": (vector, lambda xp, a: a.__setitem__(
-        slice(0, 2), xp.asarray([[8, 9]])), "none"),
+    "array value with leading unit axes": (
+        vector,
+        lambda xp, a: a.__setitem__(slice(0, 2), xp.asarray([[8, 9]])),
+        "none",
+    ),
     "advanced repeated: last write wins": (vector, _set([0, 0], [1, 2]), "none"),
     "fancy after a slice": (cube, _set((slice(None), [0, 2]), [[1.0], [2.0]]), "none"),
     "boolean mask": (cube, lambda xp, a: a.__setitem__(a > 10, 0), "none"),
-    "overlapping self-assignment": (vector, lambda xp, a: a.__setitem__(
-        slice(1, None), a[:-1]), "none"),
+    "overlapping self-assignment": (
+        vector,
+        lambda xp, a: a.__setitem__(slice(1, None), a[:-1]),
+        "none",
+    ),
     "repeated index += adds once": (vector, _fancy_increment, "none"),
     "scalar element from a list": (vector, _set(0, [1]), "error"),
     "python int out of range": (lambda xp: (xp.zeros(3, xp.uint8),), _set(0, 300), "error"),
     "float into int truncates": (vector, _set(1, 2.7), "none"),
-    "read-only destination": (lambda xp: (xp.broadcast_to(xp.arange(3), (2, 3)),),
-                              _set(0, 1), "error"),
+    "read-only destination": (
+        lambda xp: (xp.broadcast_to(xp.arange(3), (2, 3)),),
+        _set(0, 1),
+        "error",
+    ),
     "shape mismatch": (vector, _set(slice(0, 3), [1, 2]), "error"),
 }
 

@@ -46,8 +46,11 @@ def _capsule_as_numpys(o: Outcome) -> Outcome:
 def assert_same_behaviour(build: Any, op: Any, label: str) -> Outcome:
     """`numpy_compare.assert_same_behaviour`, with the capsule's type name aside."""
     __tracebackhide__ = True
-    expected, actual = (_capsule_as_numpys(outcome(xp, result, known_arrays(xp, inputs)))
-                        for xp in LIBRARIES for result, inputs in [run(xp, build, op)])
+    expected, actual = (
+        _capsule_as_numpys(outcome(xp, result, known_arrays(xp, inputs)))
+        for xp in LIBRARIES
+        for result, inputs in [run(xp, build, op)]
+    )
     problems = differences(expected, actual)
     assert not problems, f"{label}: " + "; ".join(problems)
     return expected
@@ -63,33 +66,52 @@ def read_only(xp: Any) -> tuple[Any, ...]:
 
 CASES = {
     "from_dlpack is a new view with the capsule as base": (
-        matrix, lambda m, a: m.from_dlpack(a), "view"),
-    "from_dlpack copy=False is a view": (matrix, lambda m, a: m.from_dlpack(a, copy=False),
-                                         "view"),
+        matrix,
+        lambda m, a: m.from_dlpack(a),
+        "view",
+    ),
+    "from_dlpack copy=False is a view": (matrix, lambda m, a: m.from_dlpack(a, copy=False), "view"),
     "from_dlpack copy=True copies in K order": (
-        matrix, lambda m, a: m.from_dlpack(a, copy=True), "copy"),
+        matrix,
+        lambda m, a: m.from_dlpack(a, copy=True),
+        "copy",
+    ),
     "from_dlpack of a read-only view stays read-only": (
-        read_only, lambda m, a: m.from_dlpack(a), "view"),
+        read_only,
+        lambda m, a: m.from_dlpack(a),
+        "view",
+    ),
     "from_dlpack copy=True of a read-only view is writeable": (
-        read_only, lambda m, a: m.from_dlpack(a, copy=True), "copy"),
-    "from_dlpack of a 0-d array": (lambda xp: (xp.asarray(2.5),),
-                                   lambda m, a: m.from_dlpack(a), "view"),
-    "from_dlpack on the cpu device": (matrix, lambda m, a: m.from_dlpack(a, device="cpu"),
-                                      "view"),
+        read_only,
+        lambda m, a: m.from_dlpack(a, copy=True),
+        "copy",
+    ),
+    "from_dlpack of a 0-d array": (
+        lambda xp: (xp.asarray(2.5),),
+        lambda m, a: m.from_dlpack(a),
+        "view",
+    ),
+    "from_dlpack on the cpu device": (matrix, lambda m, a: m.from_dlpack(a, device="cpu"), "view"),
     "from_dlpack on another device raises": (
-        matrix, lambda m, a: m.from_dlpack(a, device="gpu"), "error"),
+        matrix,
+        lambda m, a: m.from_dlpack(a, device="gpu"),
+        "error",
+    ),
     "from_dlpack of a list raises": (matrix, lambda m, a: m.from_dlpack([1.0]), "error"),
-    "a producer forcing a copy": (matrix, lambda m, a: m.from_dlpack(Producer(a, True)),
-                                  "copy"),
-    "a producer refusing a copy": (matrix, lambda m, a: m.from_dlpack(Producer(a, False)),
-                                   "view"),
+    "a producer forcing a copy": (matrix, lambda m, a: m.from_dlpack(Producer(a, True)), "copy"),
+    "a producer refusing a copy": (matrix, lambda m, a: m.from_dlpack(Producer(a, False)), "view"),
     "a view of the result has the result as base": (
-        matrix, lambda m, a: m.from_dlpack(a)[1:], "view"),
+        matrix,
+        lambda m, a: m.from_dlpack(a)[1:],
+        "view",
+    ),
     "__dlpack__ with a stream raises": (matrix, lambda m, a: a.__dlpack__(stream=1), "error"),
     "__dlpack__ to another device raises": (
-        matrix, lambda m, a: a.__dlpack__(dl_device=(2, 0)), "error"),
-    "__dlpack_device__ is the cpu": (matrix, lambda m, a: list(a.__dlpack_device__()),
-                                     "sequence"),
+        matrix,
+        lambda m, a: a.__dlpack__(dl_device=(2, 0)),
+        "error",
+    ),
+    "__dlpack_device__ is the cpu": (matrix, lambda m, a: list(a.__dlpack_device__()), "sequence"),
 }
 
 
@@ -108,5 +130,8 @@ def test_result_base_is_the_capsule_holding_the_exported_array() -> None:
 
 @given(recipe=recipes(), copy=st.sampled_from([None, True, False]))
 def test_from_dlpack_of_any_layout_matches_numpy(recipe: Recipe, copy: bool | None) -> None:
-    assert_same_behaviour(recipe.build, lambda xp, a: ns(xp).from_dlpack(a, copy=copy),
-                          f"from_dlpack({recipe!r}, copy={copy})")
+    assert_same_behaviour(
+        recipe.build,
+        lambda xp, a: ns(xp).from_dlpack(a, copy=copy),
+        f"from_dlpack({recipe!r}, copy={copy})",
+    )

@@ -51,8 +51,7 @@ def test_keep_order_strides_match_numpy_copy_k(index: int) -> None:
 
 @pytest.mark.parametrize("shape", [(2, 3), (0, 3), (3, 0, 2), (1, 1), ()])
 def test_contiguous_strides_of_a_view_shape(shape: tuple[int, ...]) -> None:
-    base = numpy.arange(max(1, int(numpy.prod(shape))), dtype=numpy.int32)[: int(numpy.prod(
-        shape))]
+    base = numpy.arange(max(1, int(numpy.prod(shape))), dtype=numpy.int32)[: int(numpy.prod(shape))]
     assert contiguous_strides(shape, 4) == base.reshape(shape).strides
     assert contiguous_strides(shape, 4, "F") == base.reshape(shape, order="F").strides
 
@@ -64,8 +63,10 @@ def test_iteration_order_gives_numpy_where_output_strides(index: int) -> None:
     b = a[..., ::-1].transpose(2, 0, 1)[..., :1].transpose(1, 2, 0)  # a second operand
     for x, y in ((a, 0.0), (a, b), (b, a)):
         out = numpy.where(True, x, y)
-        order = iteration_order(out.shape, [numpy.broadcast_to(v, out.shape).strides
-                                            for v in (numpy.asarray(True), x, y)])
+        order = iteration_order(
+            out.shape,
+            [numpy.broadcast_to(v, out.shape).strides for v in (numpy.asarray(True), x, y)],
+        )
         assert dense_strides(out.shape, order, 8) == out.strides
 
 

@@ -26,7 +26,8 @@ SCRIPT = textwrap.dedent("""
 
 
 def test_reference_impl_runs_with_numpy_unimportable() -> None:
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
-                            timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"

@@ -49,35 +49,65 @@ def empty(xp: Any) -> tuple[Any, ...]:
 CASES = {
     "sum over no axes copies": (floats, lambda m, a: m.sum(a, axis=()), "copy"),
     "sum over a length-1 axis with keepdims copies": (
-        unit, lambda m, a: m.sum(a, axis=1, keepdims=True), "copy"),
+        unit,
+        lambda m, a: m.sum(a, axis=1, keepdims=True),
+        "copy",
+    ),
     "max over a length-1 axis with keepdims copies": (
-        unit, lambda m, a: m.max(a, axis=1, keepdims=True), "copy"),
+        unit,
+        lambda m, a: m.max(a, axis=1, keepdims=True),
+        "copy",
+    ),
     "sum over one axis": (floats, lambda m, a: m.sum(a, axis=1), "copy"),
     "sum over a negative axis": (floats, lambda m, a: m.sum(a, axis=-1), "copy"),
     "sum over two axes keeps the input's order": (
-        floats, lambda m, a: m.sum(a, axis=(0, 2), keepdims=True), "copy"),
+        floats,
+        lambda m, a: m.sum(a, axis=(0, 2), keepdims=True),
+        "copy",
+    ),
     "sum of everything is a scalar": (floats, lambda m, a: m.sum(a), "scalar"),
     "sum with keepdims of everything": (floats, lambda m, a: m.sum(a, keepdims=True), "copy"),
     "sum of int8 widens to int64": (ints, lambda m, a: m.sum(a, axis=0), "copy"),
     "sum of int8 over no axes widens": (ints, lambda m, a: m.sum(a, axis=()), "copy"),
     "sum with a dtype wraps": (ints, lambda m, a: m.sum(a, axis=0, dtype="int8"), "copy"),
-    "sum of uint8 widens to uint64": (lambda xp: (xp.asarray([200, 200], dtype=xp.uint8),),
-                                      lambda m, a: m.sum(a), "scalar"),
-    "sum of bools counts": (lambda xp: (xp.asarray([[True, False], [True, True]]),),
-                            lambda m, a: m.sum(a, axis=0), "copy"),
-    "sum of float32 stays float32": (lambda xp: (xp.asarray([0.1, 0.2, 0.3], dtype="f4"),),
-                                     lambda m, a: m.sum(a, keepdims=True), "copy"),
+    "sum of uint8 widens to uint64": (
+        lambda xp: (xp.asarray([200, 200], dtype=xp.uint8),),
+        lambda m, a: m.sum(a),
+        "scalar",
+    ),
+    "sum of bools counts": (
+        lambda xp: (xp.asarray([[True, False], [True, True]]),),
+        lambda m, a: m.sum(a, axis=0),
+        "copy",
+    ),
+    "sum of float32 stays float32": (
+        lambda xp: (xp.asarray([0.1, 0.2, 0.3], dtype="f4"),),
+        lambda m, a: m.sum(a, keepdims=True),
+        "copy",
+    ),
     "sum of complex": (complexes, lambda m, a: m.sum(a, axis=1), "copy"),
     "sum of an empty axis is zero": (empty, lambda m, a: m.sum(a, axis=0), "copy"),
     "sum along a non-empty axis of an empty array": (
-        empty, lambda m, a: m.sum(a, axis=1, keepdims=True), "copy"),
+        empty,
+        lambda m, a: m.sum(a, axis=1, keepdims=True),
+        "copy",
+    ),
     "sum over no axes of an empty array": (empty, lambda m, a: m.sum(a, axis=()), "copy"),
     "sum of a 0-d array over no axes is a scalar": (
-        lambda xp: (xp.asarray(2.5),), lambda m, a: m.sum(a, axis=()), "scalar"),
-    "sum of a 0-d array over axis 0": (lambda xp: (xp.asarray(2.5),),
-                                       lambda m, a: m.sum(a, axis=-1, keepdims=True), "scalar"),
+        lambda xp: (xp.asarray(2.5),),
+        lambda m, a: m.sum(a, axis=()),
+        "scalar",
+    ),
+    "sum of a 0-d array over axis 0": (
+        lambda xp: (xp.asarray(2.5),),
+        lambda m, a: m.sum(a, axis=-1, keepdims=True),
+        "scalar",
+    ),
     "max of a 0-d array over axis (0,) raises": (
-        lambda xp: (xp.asarray(2.5),), lambda m, a: m.max(a, axis=(0,)), "error"),
+        lambda xp: (xp.asarray(2.5),),
+        lambda m, a: m.max(a, axis=(0,)),
+        "error",
+    ),
     "sum with a repeated axis raises": (floats, lambda m, a: m.sum(a, axis=(0, 0)), "error"),
     "sum with an axis out of bounds raises": (floats, lambda m, a: m.sum(a, axis=3), "error"),
     "prod": (ints, lambda m, a: m.prod(a, axis=1), "copy"),
@@ -87,13 +117,11 @@ CASES = {
     "max of complex is lexicographic": (complexes, lambda m, a: m.max(a, axis=0), "copy"),
     "min of complex is lexicographic": (complexes, lambda m, a: m.min(a), "scalar"),
     "max over an empty axis raises": (empty, lambda m, a: m.max(a, axis=0), "error"),
-    "max along a non-empty axis of an empty array": (
-        empty, lambda m, a: m.max(a, axis=1), "copy"),
+    "max along a non-empty axis of an empty array": (empty, lambda m, a: m.max(a, axis=1), "copy"),
     "max over no axes of an empty array": (empty, lambda m, a: m.max(a, axis=()), "copy"),
     "amax is max": (floats, lambda m, a: m.amax(a, axis=0), "copy"),
     "sum method over no axes copies": (floats, lambda m, a: a.sum(axis=()), "copy"),
-    "sum method with positional keepdims": (unit, lambda m, a: a.sum(1, None, None, True),
-                                            "copy"),
+    "sum method with positional keepdims": (unit, lambda m, a: a.sum(1, None, None, True), "copy"),
     "max method": (unit, lambda m, a: a.max(1, keepdims=True), "copy"),
     "min method of everything": (ints, lambda m, a: a.min(), "scalar"),
     "prod method": (ints, lambda m, a: a.prod(axis=0), "copy"),
@@ -110,9 +138,14 @@ def test_reduction_matches_numpy(case: str) -> None:
 def test_reductions_on_any_layout_match_numpy(recipe: Recipe, data: st.DataObject) -> None:
     ndim = len(recipe.build(numpy)[0].shape)
     n = max(ndim, 1)  # a lone integer axis 0 or -1 is allowed on 0-d input too
-    axes = data.draw(st.one_of(st.none(), st.integers(-n, n - 1),
-                               st.lists(st.integers(-ndim, max(ndim - 1, 0)), max_size=ndim,
-                                        unique=True).map(tuple)), label="axis")
+    axes = data.draw(
+        st.one_of(
+            st.none(),
+            st.integers(-n, n - 1),
+            st.lists(st.integers(-ndim, max(ndim - 1, 0)), max_size=ndim, unique=True).map(tuple),
+        ),
+        label="axis",
+    )
     keepdims = data.draw(st.booleans(), label="keepdims")
     name = data.draw(st.sampled_from(["sum", "max"]), label="reduction")
 

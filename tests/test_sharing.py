@@ -29,15 +29,25 @@ CASES = {
     "separate arrays": (vector, lambda xp, a: xp.shares_memory(a, a.copy())),
     "a list is converted first": (vector, lambda xp, a: xp.shares_memory(a, [1.0, 2.0])),
     "copying reshape shares nothing": (
-        vector, lambda xp, a: xp.shares_memory(a.reshape(3, 4).T.reshape(12), a)),
+        vector,
+        lambda xp, a: xp.shares_memory(a.reshape(3, 4).T.reshape(12), a),
+    ),
     "too hard with little work": (
-        cube, lambda xp, a: xp.shares_memory(a[:, ::2, ::3], a[:, ::3, ::2], max_work=1)),
+        cube,
+        lambda xp, a: xp.shares_memory(a[:, ::2, ::3], a[:, ::3, ::2], max_work=1),
+    ),
     "enough work": (
-        cube, lambda xp, a: xp.shares_memory(a[:, ::2, ::3], a[:, ::3, ::2], max_work=3)),
+        cube,
+        lambda xp, a: xp.shares_memory(a[:, ::2, ::3], a[:, ::3, ::2], max_work=3),
+    ),
     "max_work=0 raises when extents overlap": (
-        vector, lambda xp, a: xp.shares_memory(a[::2], a[1::2], max_work=0)),
+        vector,
+        lambda xp, a: xp.shares_memory(a[::2], a[1::2], max_work=0),
+    ),
     "may_share_memory with work": (
-        vector, lambda xp, a: xp.may_share_memory(a[::2], a[1::2], max_work=10)),
+        vector,
+        lambda xp, a: xp.may_share_memory(a[::2], a[1::2], max_work=10),
+    ),
 }
 
 

@@ -18,24 +18,36 @@ def st(xp: Any) -> Any:
 
 CASES = {
     "as_strided unchanged": (vector, lambda xp, a: st(xp).as_strided(a), "view"),
-    "as_strided zero stride": (vector, lambda xp, a: st(xp).as_strided(a, (3, 4), (0, 8)),
-                               "view"),
+    "as_strided zero stride": (vector, lambda xp, a: st(xp).as_strided(a, (3, 4), (0, 8)), "view"),
     "as_strided overlapping windows": (
-        vector, lambda xp, a: st(xp).as_strided(a, (5, 4), (8, 8)), "view"),
-    "as_strided read-only": (vector, lambda xp, a: st(xp).as_strided(a, writeable=False),
-                             "view"),
+        vector,
+        lambda xp, a: st(xp).as_strided(a, (5, 4), (8, 8)),
+        "view",
+    ),
+    "as_strided read-only": (vector, lambda xp, a: st(xp).as_strided(a, writeable=False), "view"),
     "as_strided of a strided view": (vector, lambda xp, a: st(xp).as_strided(a[::2]), "view"),
     "view of as_strided": (vector, lambda xp, a: st(xp).as_strided(a)[1:], "view"),
     "sliding_window_view": (vector, lambda xp, a: st(xp).sliding_window_view(a, 3), "view"),
     "sliding_window_view 2-d on one axis": (
         lambda xp: (xp.arange(12.0).reshape(3, 4),),
-        lambda xp, a: st(xp).sliding_window_view(a, 2, axis=1), "view"),
+        lambda xp, a: st(xp).sliding_window_view(a, 2, axis=1),
+        "view",
+    ),
     "sliding_window_view writeable": (
-        vector, lambda xp, a: st(xp).sliding_window_view(a, 2, writeable=True), "view"),
+        vector,
+        lambda xp, a: st(xp).sliding_window_view(a, 2, writeable=True),
+        "view",
+    ),
     "sliding_window_view too large": (
-        vector, lambda xp, a: st(xp).sliding_window_view(a, 9), "error"),
+        vector,
+        lambda xp, a: st(xp).sliding_window_view(a, 9),
+        "error",
+    ),
     "sliding_window_view negative": (
-        vector, lambda xp, a: st(xp).sliding_window_view(a, -1), "error"),
+        vector,
+        lambda xp, a: st(xp).sliding_window_view(a, -1),
+        "error",
+    ),
 }
 
 

@@ -23,8 +23,9 @@ class DummyArray:
         self.base = base
 
 
-def as_strided(x: Any, shape: Any = None, strides: Any = None, subok: bool = False,
-               writeable: bool = True) -> ndarray:
+def as_strided(
+    x: Any, shape: Any = None, strides: Any = None, subok: bool = False, writeable: bool = True
+) -> ndarray:
     """A view of ``x``'s buffer with any shape and strides (no bounds check, as in NumPy)."""
     from reference_impl.creation import asarray
 
@@ -43,8 +44,9 @@ def as_strided(x: Any, shape: Any = None, strides: Any = None, subok: bool = Fal
     return view
 
 
-def sliding_window_view(x: Any, window_shape: Any, axis: Any = None, *, subok: bool = False,
-                        writeable: bool = False) -> ndarray:
+def sliding_window_view(
+    x: Any, window_shape: Any, axis: Any = None, *, subok: bool = False, writeable: bool = False
+) -> ndarray:
     """Every window of ``window_shape`` as extra trailing axes; read-only by default."""
     from reference_impl.creation import asarray
     from reference_impl.manipulation import normalize_axis
@@ -56,16 +58,21 @@ def sliding_window_view(x: Any, window_shape: Any, axis: Any = None, *, subok: b
     if axis is None:
         axes = tuple(range(x.ndim))
         if len(window) != len(axes):
-            raise ValueError("Since axis is `None`, must provide window_shape for all "
-                             f"dimensions of `x`; got {len(window)} window_shape elements and "
-                             f"`x.ndim` is {x.ndim}.")
+            raise ValueError(
+                "Since axis is `None`, must provide window_shape for all "
+                f"dimensions of `x`; got {len(window)} window_shape elements and "
+                f"`x.ndim` is {x.ndim}."
+            )
     else:
-        axes = tuple(normalize_axis(a, x.ndim) for a in (
-            axis if isinstance(axis, Iterable) else (axis,)))
+        axes = tuple(
+            normalize_axis(a, x.ndim) for a in (axis if isinstance(axis, Iterable) else (axis,))
+        )
         if len(window) != len(axes):
-            raise ValueError("Must provide matching length window_shape and axis; got "
-                             f"{len(window)} window_shape elements and {len(axes)} axes "
-                             "elements.")
+            raise ValueError(
+                "Must provide matching length window_shape and axis; got "
+                f"{len(window)} window_shape elements and {len(axes)} axes "
+                "elements."
+            )
     strides = x.strides + tuple(x.strides[a] for a in axes)
     trimmed = list(x.shape)
     for a, w in zip(axes, window, strict=True):
