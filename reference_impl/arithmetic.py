@@ -17,6 +17,7 @@ from typing import Any
 
 from reference_impl import buffer as _buffer
 from reference_impl.array import assign_values, from_values, ndarray
+from reference_impl.coerce import normalize_axis
 from reference_impl.dtypes import (
     DTYPES,
     DType,
@@ -368,14 +369,6 @@ def fill(arr: ndarray, value: Any) -> None:
         _buffer.write(arr._buffer, off, arr.dtype, value)
 
 
-def _normalize_axis(axis: int, ndim: int) -> int:
-    from reference_impl.exceptions import AxisError
-
-    if not -ndim <= axis < ndim:
-        raise AxisError(f"axis {axis} is out of bounds for array of dimension {ndim}")
-    return axis % ndim
-
-
 def take(arr: Any, indices: Any, axis: int | None = None) -> Any:
     """``take``: a fresh C-ordered array (a scalar for a scalar index with ``axis=None``)."""
     from reference_impl.indexing import getitem
@@ -386,7 +379,7 @@ def take(arr: Any, indices: Any, axis: int | None = None) -> Any:
         arr, axis = ravel(arr), 0
     elif arr.ndim == 0:
         arr = ravel(arr)  # NumPy's PyArray_CheckAxis treats a 0-d array as 1-d
-    axis = _normalize_axis(axis, arr.ndim)
+    axis = normalize_axis(axis, arr.ndim)
     idx = _operand(indices)
     if idx.size == 0 and isinstance(indices, (list, tuple)):
         idx = idx.astype(DTYPES["int64"])  # an empty list is an empty integer index
@@ -421,7 +414,7 @@ def sort_inplace(arr: ndarray, axis: int = -1) -> None:
     """``a.sort(axis)``: sorts the elements in place, along one axis."""
     from reference_impl.manipulation import moveaxis
 
-    axis = _normalize_axis(axis, arr.ndim)  # NumPy checks the axis before writeability
+    axis = normalize_axis(axis, arr.ndim)  # NumPy checks the axis before writeability
     arr._check_writeable()
     moved = moveaxis(arr, axis, -1)
     n = moved.shape[-1]

@@ -31,6 +31,15 @@ class ndarray:
     _owndata: bool
     _writeable: bool
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Arrays are made by the module's functions (``empty``, ``asarray``...), which build the
+        # slots through ``ndarray.__new__``; a bare call would leave them unset.
+        # Note: NumPy's ``ndarray(shape, dtype, buffer, offset, strides)`` is not modelled.
+        raise TypeError(
+            "reference_impl.ndarray cannot be created directly; use empty, zeros, asarray "
+            "or another creation function"
+        )
+
     # -- memory model -------------------------------------------------------------------------
     @property
     def shape(self) -> tuple[int, ...]:
@@ -211,9 +220,10 @@ class ndarray:
     def transpose(self, *axes: Any) -> ndarray:
         from reference_impl.manipulation import transpose
 
+        order: Any = axes
         if len(axes) == 1 and (axes[0] is None or not isinstance(axes[0], int)):
-            axes = axes[0]
-        return transpose(self, axes if axes != () else None)
+            order = axes[0]
+        return transpose(self, order if order != () else None)
 
     @property
     def T(self) -> ndarray:

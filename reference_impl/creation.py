@@ -14,6 +14,7 @@ from typing import Any
 from reference_impl.arithmetic import fill
 from reference_impl.array import allocate, assign_values, from_values, make_view, ndarray
 from reference_impl.buffer import Buffer
+from reference_impl.coerce import as_shape
 from reference_impl.conversion import astype, fresh_like
 from reference_impl.conversion import copy as copy_array
 from reference_impl.dtypes import (
@@ -280,21 +281,13 @@ def copy(obj: Any, order: str = "K") -> ndarray:
     return array(obj, copy=True, order=order)
 
 
-def _shape(shape: Any) -> tuple[int, ...]:
-    return (
-        (int(shape),)
-        if isinstance(shape, int) or hasattr(shape, "__index__")
-        else tuple(int(n) for n in shape)
-    )
-
-
 def zeros(shape: Any, dtype: Any = float, order: str = "C") -> ndarray:
-    return allocate(_shape(shape), to_dtype(dtype), order)
+    return allocate(as_shape(shape), to_dtype(dtype), order)
 
 
 def empty(shape: Any, dtype: Any = float, order: str = "C") -> ndarray:
     # Note: NumPy leaves the memory uninitialised; here it is zero-filled.
-    return allocate(_shape(shape), to_dtype(dtype), order)
+    return allocate(as_shape(shape), to_dtype(dtype), order)
 
 
 def ones(shape: Any, dtype: Any = float, order: str = "C") -> ndarray:
@@ -303,7 +296,7 @@ def ones(shape: Any, dtype: Any = float, order: str = "C") -> ndarray:
 
 def full(shape: Any, fill_value: Any, dtype: Any = None, order: str = "C") -> ndarray:
     dt = asarray(fill_value).dtype if dtype is None else to_dtype(dtype)
-    arr = allocate(_shape(shape), dt, order)
+    arr = allocate(as_shape(shape), dt, order)
     if isinstance(fill_value, (ndarray, list, tuple)):
         from reference_impl.manipulation import broadcast_to
 

@@ -8,6 +8,7 @@ code string (``'float64'``, ``'f8'``, ``'<i4'``), a Python type, or a NumPy dtyp
 
 from __future__ import annotations
 
+import builtins
 import math
 import struct
 import sys
@@ -53,7 +54,7 @@ class DType:
         return f"{order}{self.kind}{self.itemsize}"
 
     @property
-    def char(self) -> str:
+    def char(self) -> builtins.str:
         return _CHARS[self.name]
 
     @property

@@ -70,7 +70,7 @@ _maximum = _extremum(operator.gt)
 _minimum = _extremum(operator.lt)
 
 
-def _integral(fn: Callable[[float], int]) -> Callable[[Any], Any]:
+def _integral(fn: Callable[[float], float]) -> Callable[[Any], Any]:
     """floor/ceil/trunc/rint: integers and booleans pass unchanged; floats keep inf, NaN, -0."""
 
     def apply(v: Any) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reference_impl.manipulation import normalize_axes
+from reference_impl.coerce import normalize_axes
 
 
 def _asanyarray(x: Any) -> Any:

@@ -129,7 +129,9 @@ def _basic(arr: ndarray, entries: list[_Entry]) -> tuple[Layout, list[tuple[int,
     """
     lay = arr._layout
     any_adv = any(e.advanced for e in entries)
-    offset, shape, strides = lay.offset, [], []
+    offset = lay.offset
+    shape: list[int] = []
+    strides: list[int] = []
     targets: list[tuple[int, _Entry]] = []
     dim = 0
     for e in entries:

@@ -15,22 +15,15 @@ import operator
 from typing import Any
 
 from reference_impl.array import allocate, assign_values, ndarray
+from reference_impl.coerce import normalize_axis
 from reference_impl.conversion import fresh_like
 from reference_impl.dtypes import cast_value, result_type
-from reference_impl.exceptions import AxisError
 
 
 def _asanyarray(x: Any) -> ndarray:
     from reference_impl.creation import asanyarray
 
     return asanyarray(x)
-
-
-def _axis(axis: Any, ndim: int) -> int:
-    axis = operator.index(axis)
-    if not -ndim <= axis < ndim:
-        raise AxisError(f"axis {axis} is out of bounds for array of dimension {ndim}")
-    return axis % ndim
 
 
 def _ravel(a: ndarray) -> ndarray:
@@ -59,7 +52,7 @@ def concatenate(arrays: Any, axis: Any = 0, out: Any = None, *, dtype: Any = Non
     first = parts[0]
     if first.ndim == 0:
         raise ValueError("zero-dimensional arrays cannot be concatenated")
-    axis = _axis(axis, first.ndim)
+    axis = normalize_axis(axis, first.ndim)
     for i, part in enumerate(parts[1:], 1):
         if part.ndim != first.ndim:
             raise ValueError(
@@ -127,7 +120,7 @@ def repeat(a: Any, repeats: Any, axis: Any = None) -> ndarray:
     if axis is None:
         a, axis = _ravel(a), 0
     else:
-        axis = _axis(axis, a.ndim)
+        axis = normalize_axis(axis, a.ndim)
     n = a.shape[axis]
     counts = (
         [operator.index(repeats)] * n
@@ -202,7 +195,7 @@ def roll(a: Any, shift: Any, axis: Any = None) -> ndarray:
         raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
     shifts = dict.fromkeys(range(a.ndim), 0)
     for sh, ax in zip(shifts_in, axes, strict=True):
-        shifts[_axis(ax, a.ndim)] += operator.index(sh)
+        shifts[normalize_axis(ax, a.ndim)] += operator.index(sh)
     whole = (slice(None), slice(None))
     rolls: list[tuple[tuple[slice, slice], ...]] = [(whole,)] * a.ndim
     for ax, offset in shifts.items():

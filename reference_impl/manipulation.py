@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reference_impl.array import make_view, ndarray
+from reference_impl.coerce import as_shape, normalize_axes, normalize_axis
 from reference_impl.exceptions import AxisError
 from reference_impl.layout import Layout
 
@@ -20,22 +21,6 @@ def _asarray(x: Any) -> ndarray:
     from reference_impl.creation import asarray
 
     return asarray(x)
-
-
-def normalize_axis(axis: Any, ndim: int) -> int:
-    axis = int(axis)
-    if not -ndim <= axis < ndim:
-        raise AxisError(axis, ndim)
-    return axis % ndim
-
-
-def normalize_axes(axes: Any, ndim: int) -> tuple[int, ...]:
-    """One axis or a sequence of axes, normalized; repeated axes raise ValueError."""
-    axes = (axes,) if isinstance(axes, int) or hasattr(axes, "__index__") else tuple(axes)
-    result = tuple(normalize_axis(a, ndim) for a in axes)
-    if len(set(result)) != len(result):
-        raise ValueError("repeated axis")
-    return result
 
 
 def _relayout(
@@ -223,7 +208,7 @@ def broadcast_view(arr: ndarray, shape: tuple[int, ...]) -> ndarray:
 def broadcast_to(arr: Any, shape: Any) -> ndarray:
     """A read-only view with zero strides on the broadcast axes."""
     arr = _asarray(arr)
-    shape = (int(shape),) if isinstance(shape, int) else tuple(int(n) for n in shape)
+    shape = as_shape(shape)
     if any(n < 0 for n in shape):
         raise ValueError("all elements of broadcast shape must be non-negative")
     view = broadcast_view(arr, shape)

@@ -16,9 +16,9 @@ from math import prod as _product
 from typing import Any
 
 from reference_impl.array import from_values, ndarray
+from reference_impl.coerce import normalize_axis
 from reference_impl.dtypes import DTYPES, DType, cast_value
 from reference_impl.dtypes import dtype as _dtype
-from reference_impl.exceptions import AxisError
 from reference_impl.layout import dense_strides, iteration_order
 
 
@@ -37,10 +37,7 @@ def _axes(axis: Any, ndim: int) -> tuple[int, ...]:
     items = (axis,) if not isinstance(axis, (tuple, list)) else tuple(axis)
     result = []
     for a in items:
-        a = operator.index(a)
-        if not -ndim <= a < ndim:
-            raise AxisError(f"axis {a} is out of bounds for array of dimension {ndim}")
-        result.append(a % ndim)
+        result.append(normalize_axis(a, ndim))
     if len(set(result)) != len(result):
         raise ValueError("duplicate value in 'axis'")
     return tuple(result)

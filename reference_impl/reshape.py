@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from reference_impl.array import from_values, make_view, ndarray
+from reference_impl.coerce import as_shape
 from reference_impl.layout import (
     Layout,
     contiguous_strides,
@@ -34,8 +35,7 @@ def is_fortran(arr: ndarray) -> bool:
 
 def _new_shape(arr: ndarray, shape: Any) -> tuple[int, ...]:
     """``shape`` with one ``-1`` resolved (``_fix_unknown_dimension``)."""
-    shape = (shape,) if isinstance(shape, int) or hasattr(shape, "__index__") else shape
-    shape = tuple(int(n) for n in shape)
+    shape = as_shape(shape)
     known, unknown = 1, None
     for i, n in enumerate(shape):
         if n < 0:
@@ -113,7 +113,7 @@ def reshape(arr: Any, shape: Any, order: str = "C", copy: bool | None = None) ->
         raise ValueError("order 'K' is not permitted for reshaping")
     elif order not in ("C", "F"):
         raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
-    requested = (shape,) if isinstance(shape, int) else tuple(shape)
+    requested = as_shape(shape)
     if len(requested) == arr.ndim and copy is not True and requested == arr.shape:
         return make_view(arr, arr._layout)
     newdims = _new_shape(arr, requested)

@@ -48,8 +48,8 @@ def sliding_window_view(
     x: Any, window_shape: Any, axis: Any = None, *, subok: bool = False, writeable: bool = False
 ) -> ndarray:
     """Every window of ``window_shape`` as extra trailing axes; read-only by default."""
+    from reference_impl.coerce import normalize_axis
     from reference_impl.creation import asarray
-    from reference_impl.manipulation import normalize_axis
 
     window = tuple(window_shape) if isinstance(window_shape, Iterable) else (window_shape,)
     x = asarray(x)
