@@ -1,31 +1,73 @@
 """``copyview``: run the suite (``run``), and hand ``site`` / ``badge`` / ``diff`` to the site.
 
 Exit status of ``run``: 0 when every promised profile passed, 1 on non-conformance (a promised
-profile failed, crashed or timed out), 2 on a usage or environment error, with one line
-saying what to do.
+profile failed, crashed, timed out or was not run), 2 on a usage or environment error (checked
+before the first case where it can be; a results file that cannot be written at the end goes
+to a fallback file instead), with one line saying what to do; 130 / 143 when interrupted by
+SIGINT / SIGTERM (every worker is killed, nothing half-done is written). See
+``docs/reference/failures.md``.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import math
+import os
+import signal
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from conformance.adapters import BackendError
+from conformance.adapters.registry import check_spelling
 from conformance.judge import deviations as deviation_files
 from conformance.judge.verdicts import summarise
 from conformance.results.document import document, write_atomic
-from conformance.run.runner import Job, Worker, now, run_backend
+from conformance.run.runner import Job, Worker, case_id, now, run_backend
 from conformance.vocabulary import FAILING, PROFILES, VERDICTS, Verdict
 
 DELEGATED = {"site": "main", "badge": "badge_main", "diff": "diff_main"}
+#: More generated cases than this is a typo, not a plan (a run would take days).
+MAX_EXAMPLES_CAP = 10_000
+#: Seconds between progress lines of one backend (on a terminal, or with ``--progress``).
+PROGRESS_EVERY_S = 5.0
 
 
 class UsageError(Exception):
     """A mistake on the command line; the message says what to do."""
+
+
+class Interrupted(Exception):
+    """SIGINT or SIGTERM arrived; ``code`` is the exit status (128 + the signal number)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.code = 128 + signum
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a positive, finite number of seconds")
+    return value
+
+
+def _examples(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give 0 or more")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,10 +93,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=int, default=0, help="seed of the generated cases")
     run.add_argument(
         "--max-examples",
-        type=int,
+        type=_examples,
         default=50,
         metavar="N",
-        help="generated (Hypothesis) cases per run, on top of the curated ones",
+        help="generated (Hypothesis) cases per run, on top of the curated ones "
+        f"(at most {MAX_EXAMPLES_CAP})",
     )
     run.add_argument(
         "--ci", action="store_true", help="derandomize generation, so results never flap"
@@ -64,10 +107,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--timeout",
-        type=float,
+        type=_positive_seconds,
         default=30.0,
         metavar="S",
-        help="time limit of one case, in seconds",
+        help="time limit of one case, in seconds (positive, finite)",
     )
     run.add_argument(
         "--deviations",
@@ -77,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--no-shrink", action="store_true", help="do not shrink failing cases")
     run.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    run.add_argument(
+        "--progress",
+        action="store_true",
+        help=f"a progress line per backend every {PROGRESS_EVERY_S:g} s on stderr, even when "
+        "it is not a terminal",
+    )
     for name in DELEGATED:
         sub.add_parser(name, help=f"delegate to the site generator's `{name}`", add_help=False)
     return parser
@@ -89,10 +138,38 @@ def main(argv: list[str] | None = None) -> int:
         return int(getattr(site, DELEGATED[argv[0]])(argv[1:]) or 0)
     args = _parser().parse_args(argv)
     try:
-        return run(args)
+        with _signals_interrupt():
+            return run(args)
     except (BackendError, UsageError, deviation_files.DeviationFileError) as exc:
         print(f"copyview: error: {exc}", file=sys.stderr)
         return 2
+    except (KeyboardInterrupt, Interrupted) as exc:
+        stopped = Worker.stop_all()
+        code = exc.code if isinstance(exc, Interrupted) else 128 + signal.SIGINT
+        name = signal.Signals(code - 128).name
+        print(
+            f"copyview: interrupted by {name}; stopped {stopped} worker(s); results of the "
+            "backend in progress were not written (earlier files are kept)",
+            file=sys.stderr,
+        )
+        return code
+    finally:
+        Worker.stop_all()
+
+
+@contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """SIGINT and SIGTERM raise :class:`Interrupted` in the main thread while running."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def suite_cases(args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -101,23 +178,14 @@ def suite_cases(args: argparse.Namespace) -> list[dict[str, Any]]:
     from conformance.run.engine import oracle_adapter
     from conformance.run.generate import generated_cases
 
-    if args.max_examples < 0:
-        raise UsageError("--max-examples must be 0 or more")
     cases = curated_cases() + generated_cases(
         oracle_adapter(), args.max_examples, args.seed, args.ci
     )
     return [c.to_json() for c in cases if _selected(args, c.id)]
 
 
-def _selected(args: argparse.Namespace, case_id: str) -> bool:
-    return not args.select or deviation_files.id_matches(args.select, case_id)
-
-
-def _case_id(case: dict[str, Any]) -> str:
-    """The id of a case in its JSON form (as ``Case.id``, without resolving operations)."""
-    if "id" in case:  # the exchange section's cases carry their id
-        return str(case["id"])
-    return f"{'+'.join(case['chain'])}[{case['input']['id']}]"
+def _selected(args: argparse.Namespace, id_: str) -> bool:
+    return not args.select or deviation_files.id_matches(args.select, id_)
 
 
 def backend_cases(
@@ -125,23 +193,27 @@ def backend_cases(
 ) -> tuple[dict[str, Any], ...]:
     """The suite's cases (for a backend that runs them), then those of the adapter's own
     operations (``--select`` applies)."""
-    own = [c for c in worker.library_cases if _selected(args, _case_id(c))]
+    own = [c for c in worker.library_cases if _selected(args, case_id(c))]
     return (*(cases if worker.suite_cases else ()), *own)
 
 
 class _Progress:
-    """Progress on stderr: a rewritten line on a terminal, a few lines otherwise."""
+    """Progress on stderr: a line per backend every few seconds on a terminal or with
+    ``--progress``; otherwise (CI logs) a line at each quarter."""
 
-    def __init__(self, quiet: bool) -> None:
-        self.quiet, self.tty = quiet, sys.stderr.isatty()
+    def __init__(self, quiet: bool, every: bool) -> None:
+        self.quiet, self.timed = quiet, every or sys.stderr.isatty()
         self.last: dict[str, int] = {}
+        self.last_s: dict[str, float] = {}
 
     def __call__(self, backend: str, done: int, total: int) -> None:
         if self.quiet:
             return
-        if self.tty:
-            end = "\n" if done == total else ""
-            print(f"\r{backend}: {done}/{total} cases", end=end, file=sys.stderr, flush=True)
+        if self.timed:
+            t = time.monotonic()
+            if done == total or t - self.last_s.get(backend, -math.inf) >= PROGRESS_EVERY_S:
+                self.last_s[backend] = t
+                print(f"{backend}: {done}/{total} cases", file=sys.stderr, flush=True)
             return
         quarter = done * 4 // total
         if quarter > self.last.get(backend, -1):
@@ -149,12 +221,59 @@ class _Progress:
             print(f"{backend}: {done}/{total} cases", file=sys.stderr, flush=True)
 
 
+def check_options(args: argparse.Namespace) -> None:
+    """Everything about the command line that can be wrong, found before any worker starts."""
+    for spec in args.backends:
+        check_spelling(spec)
+    twice = sorted({b for b in args.backends if args.backends.count(b) > 1})
+    if twice:
+        raise UsageError(f"backend {twice[0]!r} is named twice; name each backend once")
+    if args.max_examples > MAX_EXAMPLES_CAP:
+        print(
+            f"copyview: --max-examples {args.max_examples} capped at {MAX_EXAMPLES_CAP}",
+            file=sys.stderr,
+        )
+        args.max_examples = MAX_EXAMPLES_CAP
+    if args.deviations is not None and not args.deviations.is_dir():
+        raise UsageError(f"--deviations {args.deviations}: no such directory")
+    if args.json is not None:
+        _check_results_dir(args.json)
+
+
+def _check_results_dir(directory: Path) -> None:
+    """``--json DIR`` must be a directory we can write (or be creatable in one)."""
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"--json {directory}: not a directory; give a directory for results")
+    existing = directory
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"--json {directory}: {existing} is not writable; give another DIR")
+
+
+def _check_results_file(path: Path) -> None:
+    """A results file may be replaced only if it is a plain file (or absent)."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise UsageError(
+            f"--json: {path} exists and is not a results file (a directory, device or link); "
+            "move it or give another DIR"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
+    check_options(args)
     profiles = tuple(args.profile or PROFILES)
     workers = [Worker(spec) for spec in args.backends]
     try:  # start every backend first: a missing library fails the run before any case
         backends = [w.ready() for w in workers]
-    except BackendError:
+        names = [b["name"] for b in backends]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise UsageError(f"two backends are both named {twice[0]!r}; name each one once")
+        if args.json is not None:
+            for name in names:
+                _check_results_file(args.json / f"{name}.json")
+    except (BackendError, UsageError):
         for w in workers:
             w.close()
         raise
@@ -172,18 +291,21 @@ def run(args: argparse.Namespace) -> int:
         for w in workers:
             w.close()
         raise UsageError(f"--select {args.select!r} matches no case id")
-    progress = _Progress(args.quiet)
+    progress = _Progress(args.quiet, args.progress)
     exit_code, table = 0, []
+    fallback: list[Path] = []  # the directory for results that cannot go where asked
     for worker, backend, job in zip(workers, backends, jobs, strict=True):
         for note in worker.notes:
             print(f"{backend['name']}: {note}", file=sys.stderr)
         entries = deviation_files.load(backend["name"], args.deviations)
         started, t0 = now(), time.monotonic()
         records = run_backend(worker, job, [[d.pattern, d.reason] for d in entries], progress)
+        elapsed = time.monotonic() - t0
         report = {
-            "unmatched": [
-                d.pattern for d in entries if not any(d.matches(r["id"]) for r in records)
-            ],
+            # With --select, an entry matching nothing may match a case left out: not stale.
+            "unmatched": []
+            if args.select
+            else [d.pattern for d in entries if not any(d.matches_record(r) for r in records)],
             "unexpected_passes": [
                 r["id"]
                 for r in records
@@ -197,31 +319,65 @@ def run(args: argparse.Namespace) -> int:
             "profiles": list(job.profiles),
             "started": started,
             "finished": now(),
-            "duration_s": round(time.monotonic() - t0, 3),
+            "duration_s": round(elapsed, 3),
         }
         doc = document(backend, run_record, records, report)
-        if args.json:
-            path = args.json / f"{backend['name']}.json"
-            write_atomic(path, doc)
-            print(f"{backend['name']}: results written to {path}", file=sys.stderr)
+        path = args.json / f"{backend['name']}.json" if args.json else None
+        if path is not None and not _write_results(path, doc, fallback):
+            exit_code = 2
         promised = backend["promised_profiles"]
         summary = summarise(records, list(job.profiles))
         for profile in job.profiles:
             bad = profile in promised and any(summary[profile][v] for v in FAILING)
             exit_code = max(exit_code, int(bad))
             table.append(
-                (backend["name"], profile, profile in promised, len(job.cases), summary[profile])
+                (
+                    backend["name"],
+                    profile,
+                    profile in promised,
+                    len(job.cases),
+                    elapsed,
+                    summary[profile],
+                )
             )
         for pattern in report["unmatched"]:
             print(f"{backend['name']}: deviation {pattern!r} matches no case", file=sys.stderr)
-        for case_id in report["unexpected_passes"]:
+        for id_ in report["unexpected_passes"]:
             print(
-                f"{backend['name']}: {case_id} passed but is listed as a known deviation",
+                f"{backend['name']}: {id_} passed but is listed as a known deviation",
                 file=sys.stderr,
             )
         _print_failures(backend["name"], records)
     _print_table(table)
     return exit_code
+
+
+def _write_results(path: Path, doc: dict[str, Any], fallback: list[Path]) -> bool:
+    """Write ``doc`` to ``path``, or else to a fallback file (said on stderr); was it ``path``?"""
+    try:
+        write_atomic(path, doc)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        try:
+            if not fallback:
+                fallback.append(Path(tempfile.mkdtemp(prefix="copyview-results-")))
+            instead = fallback[0] / path.name
+            write_atomic(instead, doc)
+        except OSError as again:
+            print(
+                f"copyview: error: could not write {path} ({reason}) nor a fallback file "
+                f"({again.strerror or type(again).__name__}); these results are lost",
+                file=sys.stderr,
+            )
+            return False
+        print(
+            f"copyview: error: could not write {path} ({reason}); results written to "
+            f"{instead} instead",
+            file=sys.stderr,
+        )
+        return False
+    print(f"{doc['backend']['name']}: results written to {path}", file=sys.stderr)
+    return True
 
 
 def _print_failures(backend: str, records: list[dict[str, Any]], limit: int = 10) -> None:
@@ -237,11 +393,13 @@ def _print_failures(backend: str, records: list[dict[str, Any]], limit: int = 10
         )
 
 
-def _print_table(rows: list[tuple[str, str, bool, int, dict[str, int]]]) -> None:
-    header = ("backend", "profile", "promised", "cases", *VERDICTS)
+def _print_table(rows: list[tuple[str, str, bool, int, float, dict[str, int]]]) -> None:
+    """One row per backend and profile, backends in the order given; ``time`` is the
+    backend's wall time in seconds (all its profiles together)."""
+    header = ("backend", "profile", "promised", "cases", "time", *VERDICTS)
     body = [
-        (b, p, "yes" if promised else "no", str(n), *(str(s[c]) for c in VERDICTS))
-        for b, p, promised, n, s in rows
+        (b, p, "yes" if promised else "no", str(n), f"{t:.1f}", *(str(s[c]) for c in VERDICTS))
+        for b, p, promised, n, t, s in rows
     ]
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
     print()

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import importlib.util
+import re
 from typing import Any
 
 from conformance.adapters.base import Adapter
 from conformance.adapters.generic import GenericArrayAPIAdapter, looks_like_array_api
 
 GROUP = "copyview.backends"
+
+_NAME = r"[A-Za-z_][\w-]*"
+#: A registered name, a module (dotted), or ``module:attribute``; anything else is a typo.
+_SPEC = re.compile(rf"{_NAME}(\.{_NAME})*(:[A-Za-z_]\w*(\.[A-Za-z_]\w*)*)?")
 
 
 class BackendError(Exception):
@@ -30,8 +36,18 @@ def _normalise(name: str) -> str:
     return name.replace("-", "_")
 
 
+def check_spelling(spec: str) -> None:
+    """Raise :class:`BackendError` unless ``spec`` could name a backend at all."""
+    if not _SPEC.fullmatch(spec):
+        raise BackendError(
+            f"{spec!r} is not a backend name: give a registered name (e.g. numpy), a module "
+            "(e.g. array_api_strict) or module:attribute"
+        )
+
+
 def load(spec: str) -> Adapter:
     """The adapter for ``spec``: a registered name, ``module:attribute``, or a module name."""
+    check_spelling(spec)
     eps = registered()
     entry = eps.get(spec) or eps.get(_normalise(spec))
     if entry is not None:
@@ -60,8 +76,17 @@ def load(spec: str) -> Adapter:
 
 def _import(module_name: str, spec: str) -> Any:
     try:
+        found = importlib.util.find_spec(module_name) is not None
+    except (ImportError, ValueError):
+        found = False  # a parent package is missing or broken: reported below
+    try:
         return importlib.import_module(module_name)
     except ImportError as exc:
+        if found and getattr(exc, "name", None) in (None, module_name):
+            raise BackendError(
+                f"library not installed/importable: backend {spec!r}: importing "
+                f"{module_name!r} raised ImportError: {_first_line(exc)}"
+            ) from None
         missing = getattr(exc, "name", None)
         if missing and missing != module_name and not module_name.startswith(missing + "."):
             raise BackendError(
@@ -74,6 +99,16 @@ def _import(module_name: str, spec: str) -> Any:
             f"{module_name!r} cannot be imported ({type(exc).__name__}); "
             f"registered backends: {known}"
         ) from None
+    except Exception as exc:  # a library that breaks on import is an environment problem
+        raise BackendError(
+            f"library not installed/importable: backend {spec!r}: importing {module_name!r} "
+            f"raised {type(exc).__name__}: {_first_line(exc)}"
+        ) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0][:300] if lines else "no message"
 
 
 def _as_adapter(obj: Any, name: str, spec: str) -> Adapter:

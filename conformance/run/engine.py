@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from conformance.adapters.base import Adapter
-from conformance.judge.deviations import Deviation, find
+from conformance.judge.deviations import Deviation, case_behaviour, find
 from conformance.judge.profiles import JUDGES
 from conformance.judge.verdicts import failing_profiles, finalise
 from conformance.model.cases import Case
@@ -48,7 +48,9 @@ def run_case(
     """The final record of ``case`` on ``adapter``, judged by ``profiles``."""
     expected, observed = observe_both(adapter, oracle, case)
     raw = {name: JUDGES[name](case, expected, observed) for name in profiles}
-    verdicts = finalise(raw, adapter.promised_profiles, find(deviations, case.id))
+    verdicts = finalise(
+        raw, adapter.promised_profiles, find(deviations, case.id, case_behaviour(case))
+    )
     return case_record(case_header(adapter, case), expected, observed, verdicts)
 
 

@@ -16,20 +16,21 @@ import queue
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import Any, ClassVar
 
 from conformance.adapters import BackendError
-from conformance.judge.deviations import Deviation, find
+from conformance.judge.deviations import Deviation, find, record_behaviour
 from conformance.judge.verdicts import broken
 from conformance.results.records import broken_record
 from conformance.vocabulary import Behaviour, Verdict
 
 STARTUP_TIMEOUT_S = 120.0
+#: How much of a worker's stderr is kept (its end: where a crash explains itself).
+STDERR_TAIL_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -43,19 +44,24 @@ class Job:
 
 
 class Worker:
-    """One worker process and a thread that turns its stdout into a queue of events."""
+    """One worker process, a thread that turns its stdout into a queue of events, and one
+    that drains its stderr into a bounded tail."""
+
+    #: Every worker not yet closed, so an interrupted run can stop them all (they run in
+    #: sessions of their own, where the terminal's Ctrl-C does not reach).
+    live: ClassVar[set[Worker]] = set()
 
     def __init__(self, backend: str) -> None:
         self.backend = backend
-        # Closed in close(); a file, not a pipe, so a chatty library can never block.
-        self.stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+        self._tail = bytearray()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "conformance.run.worker", backend],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=self.stderr,
+            stderr=subprocess.PIPE,
             start_new_session=True,  # so a kill reaches anything the library started
         )
+        Worker.live.add(self)
         self.events: queue.Queue[dict[str, Any] | None] = queue.Queue()
         #: Cases of the adapter's own operations, as JSON (known once the worker is ready).
         self.library_cases: list[dict[str, Any]] = []
@@ -66,6 +72,17 @@ class Worker:
         #: Lines the worker asks the user to read (a backend whose hand-offs were not run).
         self.notes: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
+        self._drained = threading.Thread(target=self._drain_stderr, daemon=True)
+        self._drained.start()
+
+    def _drain_stderr(self) -> None:
+        # Read as it comes, so a chatty library never blocks on a full pipe, and keep only the
+        # end: a library that writes gigabytes before it dies costs the parent 4 KiB.
+        assert self.process.stderr is not None
+        fd = self.process.stderr.fileno()
+        while chunk := os.read(fd, 65536):
+            self._tail += chunk
+            del self._tail[:-STDERR_TAIL_BYTES]
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -112,9 +129,10 @@ class Worker:
         return event["backend"]
 
     def stderr_tail(self, lines: int = 3) -> str:
-        self.stderr.seek(0)
-        text = self.stderr.read().decode(errors="replace").strip().splitlines()
-        return " | ".join(text[-lines:])
+        """The last ``lines`` lines of the worker's stderr (at most :data:`STDERR_TAIL_BYTES`)."""
+        self._drained.join(timeout=5)  # the process has exited: let the drain catch up
+        text = bytes(self._tail).decode(errors="replace").strip().splitlines()
+        return " | ".join(text[-lines:])[-STDERR_TAIL_BYTES:]
 
     def kill(self) -> None:
         if self.process.poll() is None:
@@ -124,7 +142,15 @@ class Worker:
 
     def close(self) -> None:
         self.kill()
-        self.stderr.close()
+        Worker.live.discard(self)
+
+    @classmethod
+    def stop_all(cls) -> int:
+        """Kill every live worker's process group; how many there were."""
+        workers = list(cls.live)
+        for worker in workers:
+            worker.close()
+        return len(workers)
 
 
 Progress = Callable[[str, int, int], None]
@@ -137,6 +163,7 @@ def run_backend(
     total = len(job.cases)
     known = tuple(Deviation(pattern, reason) for pattern, reason in deviations)
     records: dict[int, list[dict[str, Any]]] = {}
+    headers: list[dict[str, Any]] = []  # every case's header, from the first worker
     start = 0
     while start < total:
         worker.send(
@@ -146,13 +173,22 @@ def run_backend(
                 "start": start,
                 "deviations": deviations,
                 "shrink": job.shrink,
+                "headers": not headers,
             }
         )
-        start = _drain(worker, job, records, progress, total, known)
+        start = _drain(worker, job, records, progress, total, known, headers)
         if start < total:  # the worker crashed or was killed: continue in a fresh one
             worker.close()
-            worker = Worker(worker.backend)
-            worker.ready()
+            try:
+                worker = Worker(worker.backend)
+                worker.ready()
+            except BackendError as exc:
+                reason = f"not run: the worker did not restart after a crash ({exc})"
+                for index in range(start, total):
+                    header = headers[index] if headers else _bare_header(job.cases[index])
+                    records[index] = [_broken(header, Behaviour.NOT_RUN, reason, job, known)]
+                progress(worker.backend, total, total)
+                break
     worker.close()
     ordered = [record for index in sorted(records) for record in records[index]]
     unique: dict[str, dict[str, Any]] = {}
@@ -168,8 +204,11 @@ def _drain(
     progress: Progress,
     total: int,
     known: tuple[Deviation, ...] = (),
+    headers: list[dict[str, Any]] | None = None,
 ) -> int:
-    """Read events until the job ends (returns ``total``) or breaks (returns where to resume)."""
+    """Read events until the job ends (returns ``total``) or breaks (returns where to resume).
+
+    A ``headers`` event (every case's header, sent once) fills ``headers``."""
     current: tuple[int, dict[str, Any]] | None = None
     deadline_s = job.case_timeout_s
     while True:
@@ -195,7 +234,9 @@ def _drain(
             progress(worker.backend, index + 1, total)
             return index + 1
         kind = event["event"]
-        if kind == "start":
+        if kind == "headers" and headers is not None:
+            headers[:] = event["headers"]
+        elif kind == "start":
             current = (event["index"], event["header"])
         elif kind == "done":
             records[event["index"]] = [event["record"]]
@@ -210,10 +251,46 @@ def _drain(
 def _broken(
     header: dict[str, Any], cls: Behaviour, message: str, job: Job, known: tuple[Deviation, ...]
 ) -> dict[str, Any]:
-    """The record of a case that crashed its worker or ran past its time limit."""
-    verdict = Verdict.CRASHED if cls == Behaviour.CRASHED else Verdict.TIMEOUT
-    verdicts = broken(verdict, message, job.profiles, find(known, header["id"]))
+    """The record of a case that crashed its worker, ran past its time limit, or was not run."""
+    verdict = {
+        Behaviour.CRASHED: Verdict.CRASHED,
+        Behaviour.TIMEOUT: Verdict.TIMEOUT,
+        Behaviour.NOT_RUN: Verdict.NOT_RUN,
+    }[cls]
+    verdicts = broken(
+        verdict, message, job.profiles, find(known, header["id"], record_behaviour(header))
+    )
     return broken_record(header, cls, message, verdicts)
+
+
+def case_id(case: dict[str, Any]) -> str:
+    """The id of a case in its JSON form (as ``Case.id``, without resolving operations)."""
+    if "id" in case:  # the exchange section's cases carry their id
+        return str(case["id"])
+    return f"{'+'.join(case['chain'])}[{case['input']['id']}]"
+
+
+def _bare_header(case: dict[str, Any]) -> dict[str, Any]:
+    """A header made from the case alone, for a case no worker ever described."""
+    inp = case.get("input")
+    if not isinstance(inp, dict):  # an exchange case names its input
+        inp = {"id": str(inp or "")}
+    return {
+        "id": case_id(case),
+        "operation": "+".join(case.get("chain", [])) or case_id(case),
+        "category": "unknown",
+        "expression": "",
+        "input": {
+            "id": inp.get("id", ""),
+            "expression": "",
+            "dtype": inp.get("dtype", ""),
+            "shape": list(inp.get("shape", [])),
+            "strides": None,
+            "itemsize": None,
+        },
+        "case": case,
+        "repro": "",
+    }
 
 
 def now() -> str:

@@ -2,7 +2,8 @@
 
 ``python -m conformance.run.worker BACKEND`` loads the adapter and says ``ready`` (or ``fatal``
 with a one-line message), listing the cases of the adapter's own operations, then reads one job
-line from stdin and streams, for each case from ``start`` on, a ``start`` event (the case's
+line from stdin and streams (after a ``headers`` event describing every case, when the job
+asks) for each case from ``start`` on, a ``start`` event (the case's
 header, so a crash still leaves its repro) and a ``done`` event (the final record). A failing
 generated case is shrunk and its minimal version follows as a ``shrunk`` event. The library may
 print: its output goes to stderr, never into the protocol stream.
@@ -43,6 +44,8 @@ def run_job(adapter: Adapter, job: dict[str, Any], emit: Emit) -> None:
     deviations = tuple(Deviation(p, r) for p, r in job["deviations"])
     cases = [Case.from_json(c, adapter.operations) for c in job["cases"]]
     seen = {case.id for case in cases}  # a shrunk case already in the run is not repeated
+    if job.get("headers"):  # so the parent can still describe cases a dead worker never ran
+        emit({"event": "headers", "headers": [case_header(adapter, c) for c in cases]})
     for index in range(job["start"], len(cases)):
         case = cases[index]
         emit({"event": "start", "index": index, "header": case_header(adapter, case)})
@@ -63,6 +66,8 @@ def run_exchange_job(section: Exchange, job: dict[str, Any], emit: Emit) -> None
     """The exchange section's cases from ``start`` on (no oracle, no shrinking)."""
     deviations = tuple(Deviation(p, r) for p, r in job["deviations"])
     cases = [ExchangeCase.from_json(c) for c in job["cases"]]
+    if job.get("headers"):
+        emit({"event": "headers", "headers": [section.header(c) for c in cases]})
     for index in range(job["start"], len(cases)):
         case = cases[index]
         emit({"event": "start", "index": index, "header": section.header(case)})
