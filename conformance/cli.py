@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from conformance.adapters import BackendError
 from conformance.adapters.registry import check_spelling
@@ -70,8 +70,15 @@ def _examples(text: str) -> int:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (``copyview: error: ...``, exit 2), not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"copyview: error: {message} (see `{self.prog} --help`)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="copyview", description="Copy/view conformance suite for array libraries."
     )
     sub = parser.add_subparsers(dest="command", required=True)
@@ -86,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--profile",
         action="append",
-        choices=sorted(PROFILES),
+        choices=[str(p) for p in sorted(PROFILES)],
         help="measure only this profile (repeatable; default: all)",
     )
     run.add_argument("--json", type=Path, metavar="DIR", help="write DIR/<backend>.json")
@@ -172,8 +179,11 @@ def _signals_interrupt() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def suite_cases(args: argparse.Namespace) -> list[dict[str, Any]]:
-    """Curated cases, then the generated ones, as JSON for the workers."""
+def suite_cases(
+    args: argparse.Namespace,
+) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """Curated cases, then the generated ones, as JSON for the workers; and the id and
+    behaviour of each case ``--select`` left out."""
     from conformance.model.cases import curated_cases
     from conformance.run.engine import oracle_adapter
     from conformance.run.generate import generated_cases
@@ -181,7 +191,10 @@ def suite_cases(args: argparse.Namespace) -> list[dict[str, Any]]:
     cases = curated_cases() + generated_cases(
         oracle_adapter(), args.max_examples, args.seed, args.ci
     )
-    return [c.to_json() for c in cases if _selected(args, c.id)]
+    left_out = [
+        (c.id, deviation_files.case_behaviour(c)) for c in cases if not _selected(args, c.id)
+    ]
+    return [c.to_json() for c in cases if _selected(args, c.id)], left_out
 
 
 def _selected(args: argparse.Namespace, id_: str) -> bool:
@@ -277,7 +290,7 @@ def run(args: argparse.Namespace) -> int:
         for w in workers:
             w.close()
         raise
-    cases = suite_cases(args) if any(w.suite_cases for w in workers) else []
+    cases, left_out = suite_cases(args) if any(w.suite_cases for w in workers) else ([], [])
     jobs = [
         Job(
             tuple(p for p in profiles if w.profiles is None or p in w.profiles),
@@ -301,11 +314,18 @@ def run(args: argparse.Namespace) -> int:
         started, t0 = now(), time.monotonic()
         records = run_backend(worker, job, [[d.pattern, d.reason] for d in entries], progress)
         elapsed = time.monotonic() - t0
+        # With --select, an entry that matches a case left out is not stale.
+        skipped = [
+            *(left_out if worker.suite_cases else ()),
+            *((i, i) for i in map(case_id, worker.library_cases) if not _selected(args, i)),
+        ]
         report = {
-            # With --select, an entry matching nothing may match a case left out: not stale.
-            "unmatched": []
-            if args.select
-            else [d.pattern for d in entries if not any(d.matches_record(r) for r in records)],
+            "unmatched": [
+                d.pattern
+                for d in entries
+                if not any(d.matches_record(r) for r in records)
+                and not any(d.matches(i, b) for i, b in skipped)
+            ],
             "unexpected_passes": [
                 r["id"]
                 for r in records

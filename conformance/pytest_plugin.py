@@ -23,6 +23,19 @@ if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr
 
 
+def _examples(text: str) -> int:
+    """``--copyview-max-examples``: a whole number, 0 or more (argparse reports the rest)."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give 0 or more generated cases")
+    return value
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("copyview", "copy/view conformance suite")
     group.addoption(
@@ -41,7 +54,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--copyview-max-examples",
-        type=int,
+        type=_examples,
         default=20,
         metavar="N",
         help="generated cases on top of the curated ones (default: 20)",
@@ -220,7 +233,10 @@ def pytest_collection_modifyitems(
             adapter = load(spec)
         except BackendError as exc:
             raise pytest.UsageError(str(exc)) from None
-        deviations = deviation_files.load(adapter.name)
+        try:
+            deviations = deviation_files.load(adapter.name)
+        except deviation_files.DeviationFileError as exc:
+            raise pytest.UsageError(str(exc)) from None
         items.append(
             CopyviewPropertyItem.from_parent(
                 session,

@@ -13,6 +13,7 @@ and a matched case that passed, are reported so the file cannot rot.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -74,8 +75,14 @@ def id_matches(pattern: str, case_id: str) -> bool:
     Note: unlike ``fnmatch``, brackets are literal, because case ids contain them
     (``reshape-flat[transposed-2d-float64]``).
     """
-    regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
-    return re.fullmatch(regex, case_id) is not None
+    return _regex(pattern).fullmatch(case_id) is not None
+
+
+@functools.cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(
+        "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+    )
 
 
 class DeviationFileError(ValueError):

@@ -94,3 +94,10 @@ def test_property_item_reports_the_example_hypothesis_shrank_to(tmp_path: Path) 
     assert "minimal failing case (shrunk by Hypothesis)" in done.stdout
     assert "operation: index-ellipsis" in done.stdout  # the simplest view there is
     assert "shape=() strides=[]" in done.stdout  # on the smallest input
+
+
+def test_a_negative_max_examples_is_a_usage_error(tmp_path: Path) -> None:
+    done = pytest_in(tmp_path, "--copyview-backend=numpy", "--copyview-max-examples=-1")
+    assert done.returncode == 4  # pytest's "usage error"
+    assert "--copyview-max-examples" in done.stderr and "give 0 or more" in done.stderr
+    assert "Traceback" not in done.stderr
