@@ -282,3 +282,24 @@ def test_with_select_deviations_of_cases_left_out_are_not_unmatched(tmp_path: Pa
     doc = json.loads((tmp_path / "numpy.json").read_text())
     assert doc["deviations"]["unmatched"] == ["no-such-operation[*]"]
     assert "'flip[*]'" not in done.stderr
+
+
+def test_progress_and_the_summary_table_keep_the_backends_order_with_cases_and_time() -> None:
+    done = copyview(
+        "run",
+        "reference_impl",
+        "numpy",
+        "--select",
+        "T[*-2d-float64]",
+        "--progress",
+        "--max-examples",
+        "0",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "reference_impl: " in done.stderr and "numpy: " in done.stderr  # not a terminal
+    lines = [line.split() for line in done.stdout.splitlines() if line.strip()]
+    header = next(line for line in lines if line[0] == "backend")
+    assert header[:5] == ["backend", "profile", "promised", "cases", "time"]
+    rows = [line for line in lines if line[0] in ("numpy", "reference_impl")]
+    assert [r[0] for r in rows] == ["reference_impl"] * 3 + ["numpy"] * 3
+    assert all(int(r[3]) > 0 and float(r[4]) >= 0 for r in rows)
