@@ -13,13 +13,26 @@ from conformance.site.badges import Badge, badge_for, colour_for, endpoint_json,
 from conformance.site.vocabulary import Score
 
 # The keys shields.io documents for endpoint badges.
-SHIELDS_KEYS = {"schemaVersion", "label", "message", "color", "labelColor", "isError",
-                "namedLogo", "logoSvg", "logoColor", "logoWidth", "style", "cacheSeconds"}
+SHIELDS_KEYS = {
+    "schemaVersion",
+    "label",
+    "message",
+    "color",
+    "labelColor",
+    "isError",
+    "namedLogo",
+    "logoSvg",
+    "logoColor",
+    "logoWidth",
+    "style",
+    "cacheSeconds",
+}
 
 
 def test_badge_text_counts_passes_over_judged_cases():
-    tally = Score("numpy", (("pass", 210), ("unexpected-pass", 2), ("known", 2),
-                            ("not-applicable", 40)))
+    tally = Score(
+        "numpy", (("pass", 210), ("unexpected-pass", 2), ("known", 2), ("not-applicable", 40))
+    )
     badge = badge_for(tally)
     assert (badge.label, badge.message) == ("copy/view (numpy profile)", "212/214")
     assert badge.color_name == "green"
@@ -27,8 +40,15 @@ def test_badge_text_counts_passes_over_judged_cases():
 
 @pytest.mark.parametrize(
     ("rate", "name"),
-    [(1.0, "brightgreen"), (0.96, "green"), (0.9, "yellowgreen"), (0.8, "yellow"),
-     (0.5, "orange"), (0.1, "red"), (None, "lightgrey")],
+    [
+        (1.0, "brightgreen"),
+        (0.96, "green"),
+        (0.9, "yellowgreen"),
+        (0.8, "yellow"),
+        (0.5, "orange"),
+        (0.1, "red"),
+        (None, "lightgrey"),
+    ],
 )
 def test_colour_follows_pass_rate(rate, name):
     assert colour_for(rate)[0] == name
@@ -37,8 +57,12 @@ def test_colour_follows_pass_rate(rate, name):
 def test_endpoint_json_uses_only_shields_keys():
     doc = json.loads(endpoint_json(Badge("copy/view (numpy profile)", "3/4", "orange", "#f00")))
     assert set(doc) <= SHIELDS_KEYS
-    assert doc == {"schemaVersion": 1, "label": "copy/view (numpy profile)", "message": "3/4",
-                   "color": "orange"}
+    assert doc == {
+        "schemaVersion": 1,
+        "label": "copy/view (numpy profile)",
+        "message": "3/4",
+        "color": "orange",
+    }
 
 
 def test_svg_is_well_formed_and_escapes_text():

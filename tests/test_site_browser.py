@@ -24,23 +24,45 @@ import pytest
 from conformance.site import build_site
 
 FIXTURES = Path(__file__).parent / "fixtures" / "results"
-CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser",
-                                                 "google-chrome"))), None)
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
-                                "(apt-get install -y chromium chromium-driver)")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
-         # Quieten Chromium's own traffic, so that what reaches the proxy is the page's.
-         "--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication,"
-         "OptimizationHints,Translate,MediaRouter", "--disable-client-side-phishing-detection",
-         "--disable-default-apps", "--disable-domain-reliability", "--no-pings",
-         "--disable-extensions", "--no-default-browser-check"]
+CHROMIUM = next(
+    filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None
+)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="chromium is not installed (apt-get install -y chromium chromium-driver)",
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--enable-logging=stderr",
+    "--v=0",
+    "--virtual-time-budget=5000",
+    # Quieten Chromium's own traffic, so that what reaches the proxy is the page's.
+    "--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication,"
+    "OptimizationHints,Translate,MediaRouter",
+    "--disable-client-side-phishing-detection",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--no-pings",
+    "--disable-extensions",
+    "--no-default-browser-check",
+]
 # Chromium's own services, which it still calls with every flag above (component updates,
 # sign-in). No page of ours names them; the static scan in test_site_build covers every URL
 # the pages reference, whatever its host.
-BROWSER_SERVICE_HOSTS = frozenset({"update.googleapis.com", "accounts.google.com",
-                                   "clients2.google.com", "content-autofill.googleapis.com"})
+BROWSER_SERVICE_HOSTS = frozenset(
+    {
+        "update.googleapis.com",
+        "accounts.google.com",
+        "clients2.google.com",
+        "content-autofill.googleapis.com",
+    }
+)
 
 
 class Served(SimpleHTTPRequestHandler):
@@ -102,9 +124,19 @@ class Matrix(HTMLParser):
 
 def chromium(url: str, proxy: ThreadingHTTPServer, profile: Path, *extra: str):
     port = proxy.server_address[1]
-    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}",
-                           f"--proxy-server=http://127.0.0.1:{port}", *extra, url],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [
+            CHROMIUM,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            f"--proxy-server=http://127.0.0.1:{port}",
+            *extra,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def console_errors(stderr: str) -> list[str]:
@@ -119,7 +151,8 @@ def site(tmp_path_factory) -> Path:
     # A control page that must trip both checks, so a check that cannot fail is caught.
     (out / "control.html").write_text(
         '<html><body><script src="http://example.invalid/x.js"></script>'
-        "<script>console.error('control error')</script></body></html>")
+        "<script>console.error('control error')</script></body></html>"
+    )
     return out
 
 
@@ -156,16 +189,16 @@ def test_matrix_renders_every_operation_and_library_offline_without_errors(brows
 
 
 def test_filters_from_the_address_hide_other_categories(browse):
-    done, _, outside = browse("matrix.html?category=shape&profile=numpy&failing=0",
-                              "--dump-dom")
+    done, _, outside = browse("matrix.html?category=shape&profile=numpy&failing=0", "--dump-dom")
     matrix = Matrix()
     matrix.feed(done.stdout)
     shown = sorted(op for op, hidden in matrix.rows.items() if not hidden)
     assert shown == ["broadcast-to", "reshape-flat", "reshape-fortran"]
     assert matrix.count == "3 of 16 operations shown"
     # Only numpy-profile verdicts stay visible.
-    visible = re.findall(r'<span class="cv-v[^"]*" data-profile="([^"]+)"(?![^>]*hidden)',
-                         done.stdout)
+    visible = re.findall(
+        r'<span class="cv-v[^"]*" data-profile="([^"]+)"(?![^>]*hidden)', done.stdout
+    )
     assert set(visible) == {"numpy"}
     assert outside == []
 

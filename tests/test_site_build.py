@@ -84,8 +84,15 @@ def hostile_site(tmp_path_factory) -> Path:
 
 def test_site_has_every_generated_page(site):
     runs = [r for r in load_many([FIXTURES]) if r.version != "2.3.0"]
-    for page in ("index.html", "matrix.html", "myths.html", "diffs/numpy.html",
-                 "libraries/numpy.html", "libraries/torch.html", "libraries/jax.html"):
+    for page in (
+        "index.html",
+        "matrix.html",
+        "myths.html",
+        "diffs/numpy.html",
+        "libraries/numpy.html",
+        "libraries/torch.html",
+        "libraries/jax.html",
+    ):
         assert (site / page).is_file(), page
     # Only the newest run of each backend has operation pages (ravel is in the older one).
     operations = {c.operation for r in runs for c in r.cases}
@@ -155,8 +162,9 @@ def test_nothing_is_fetched_from_outside(site):
         offenders += [(page.name, url) for url in parse(page).fetched if external(url)]
     for sheet in site.rglob("*.css"):
         text = sheet.read_text(encoding="utf-8", errors="replace")
-        offenders += [(sheet.name, u) for u in re.findall(r"url\(['\"]?([^)'\"]+)", text)
-                      if external(u)]
+        offenders += [
+            (sheet.name, u) for u in re.findall(r"url\(['\"]?([^)'\"]+)", text) if external(u)
+        ]
         offenders += [(sheet.name, m) for m in re.findall(r"@import[^;]+", text)]
     assert offenders == []
 
@@ -236,19 +244,47 @@ def repo_config_without_tutorials(tmp_path: Path, notebooks: dict[str, str]) -> 
 
 def mkdocs_build(config: Path, out: Path, results: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "COPYVIEW_RESULTS": str(results), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                           str(config), "-d", str(out)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(config),
+            "-d",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def notebook(source: str) -> str:
-    return json.dumps({
-        "cells": [{"cell_type": "markdown", "metadata": {}, "source": "# A tutorial"},
-                  {"cell_type": "code", "metadata": {}, "execution_count": None,
-                   "outputs": [], "source": source}],
-        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
-                                    "language": "python"}},
-        "nbformat": 4, "nbformat_minor": 5})
+    return json.dumps(
+        {
+            "cells": [
+                {"cell_type": "markdown", "metadata": {}, "source": "# A tutorial"},
+                {
+                    "cell_type": "code",
+                    "metadata": {},
+                    "execution_count": None,
+                    "outputs": [],
+                    "source": source,
+                },
+            ],
+            "metadata": {
+                "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+            },
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
 
 
 def test_plain_mkdocs_build_reads_results_from_environment(tmp_path):
@@ -261,8 +297,9 @@ def test_plain_mkdocs_build_reads_results_from_environment(tmp_path):
 
 def test_notebooks_are_executed_and_listed_under_tutorials(tmp_path):
     out = tmp_path / "site"
-    config = repo_config_without_tutorials(tmp_path, {"b.ipynb": notebook("print(6 * 7)"),
-                                                      "a.ipynb": notebook("print('first')")})
+    config = repo_config_without_tutorials(
+        tmp_path, {"b.ipynb": notebook("print(6 * 7)"), "a.ipynb": notebook("print('first')")}
+    )
     done = mkdocs_build(config, out, FIXTURES / "numpy.json")
     assert done.returncode == 0, done.stderr
     page = (out / "tutorials" / "b.html").read_text()
@@ -272,7 +309,7 @@ def test_notebooks_are_executed_and_listed_under_tutorials(tmp_path):
     assert tutorials.index("tutorials/a.html") < tutorials.index("tutorials/b.html")
     assert not [u for u in parse(out / "tutorials" / "b.html").fetched if external(u)]
     # nbconvert's Mermaid loader (an import() from cdnjs) is removed from notebook pages.
-    assert "cdnjs" not in page and "import(\"http" not in page
+    assert "cdnjs" not in page and 'import("http' not in page
 
 
 def test_failing_notebook_fails_the_build(tmp_path):

@@ -49,8 +49,12 @@ def test_workflow_keeps_results_and_publishes_pages():
 
 
 def test_workflow_shell_steps_run_locally(tmp_path):
-    env = {**os.environ, **{k: str(v) for k, v in workflow()["env"].items()},
-           "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}", "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        **{k: str(v) for k, v in workflow()["env"].items()},
+        "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     # A slice of the suite keeps this test short; the workflow passes these options through.
     env["COPYVIEW_OPTIONS"] = "--select reshape* --max-examples 0 --quiet"
     ran = []
@@ -60,8 +64,14 @@ def test_workflow_shell_steps_run_locally(tmp_path):
             continue
         if step.get("if") == "steps.run.outcome == 'failure'":
             continue  # only runs after a failed suite run
-        done = subprocess.run(["bash", "-e", "-c", command], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            ["bash", "-e", "-c", command],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert done.returncode == 0, f"{step.get('name')}: {done.stderr[-2000:]}"
         ran.append(step["name"])
     assert ran == ["Run copyview", "Build the site and badges"]

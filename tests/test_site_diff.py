@@ -18,7 +18,8 @@ def test_diff_finds_added_removed_fixed_and_class_change():
     assert diff.added == ("bool-mask[contig-2d-float64]",)
     assert diff.removed == ("ravel[strided-cols-2d-float64]",)
     assert [(c.case_id, c.profile, c.old, c.new) for c in diff.fixed] == [
-        ("reshape-flat[strided-cols-2d-float64]", "numpy", "fail", "pass")]
+        ("reshape-flat[strided-cols-2d-float64]", "numpy", "fail", "pass")
+    ]
     assert diff.broken == ()
     assert [(c.old, c.new) for c in diff.class_changes] == [("view", "copy")]
 
@@ -26,7 +27,8 @@ def test_diff_finds_added_removed_fixed_and_class_change():
 def test_reversed_diff_reports_the_fix_as_broken():
     diff = diff_runs(load_results(NEW), load_results(OLD))
     assert [(c.case_id, c.old, c.new) for c in diff.broken] == [
-        ("reshape-flat[strided-cols-2d-float64]", "pass", "fail")]
+        ("reshape-flat[strided-cols-2d-float64]", "pass", "fail")
+    ]
 
 
 def test_diff_of_a_run_with_itself_is_empty():

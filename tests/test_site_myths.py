@@ -32,8 +32,19 @@ def test_there_are_twelve_numbered_claims_with_a_documented_mapping():
 
 def test_numpy_fixture_claims():
     assert statuses("numpy") == {
-        1: "false", 2: "false", 3: "holds", 4: "holds", 5: "holds", 6: "false", 7: "holds",
-        8: "false", 9: "false", 10: "holds", 11: "holds", 12: "false"}
+        1: "false",
+        2: "false",
+        3: "holds",
+        4: "holds",
+        5: "holds",
+        6: "false",
+        7: "holds",
+        8: "false",
+        9: "false",
+        10: "holds",
+        11: "holds",
+        12: "false",
+    }
 
 
 def test_copying_reshape_with_intermediate_base_refutes_base_none_claim():
@@ -43,13 +54,13 @@ def test_copying_reshape_with_intermediate_base_refutes_base_none_claim():
 
 
 def test_view_of_a_view_has_the_owner_as_base():
-    (case, reason), = finding("numpy", 2).counterexamples
+    ((case, reason),) = finding("numpy", 2).counterexamples
     assert case.id == "slice-basic[strided-cols-2d-float64]"
     assert "input-base" in reason
 
 
 def test_fortran_order_reshape_of_c_contiguous_array_refutes_reshape_claim():
-    (case, reason), = finding("numpy", 6).counterexamples
+    ((case, reason),) = finding("numpy", 6).counterexamples
     assert case.operation == "reshape-fortran"
     assert reason == "a copy of a C-contiguous input"
 
@@ -65,23 +76,29 @@ def test_library_without_base_or_shares_memory_has_no_evidence():
 
 
 def test_immutable_library_refutes_fancy_assignment_with_the_error():
-    (case, reason), = finding("jax", 5).counterexamples
+    ((case, reason),) = finding("jax", 5).counterexamples
     assert case.operation == "setitem-fancy"
     assert reason == "the assignment raised TypeError"
 
 
 def test_unknown_class_gives_no_evidence_instead_of_a_guess():
     run = load_results(FIXTURES / "numpy.json")
-    blind = tuple(replace(c, observed={"class": "unknown", "witnesses": {}, "claims": {}})
-                  for c in run.cases)
+    blind = tuple(
+        replace(c, observed={"class": "unknown", "witnesses": {}, "claims": {}}) for c in run.cases
+    )
     lazy = replace(run, cases=blind)
     assert {check_claim(claim, lazy).status for claim in CLAIMS} == {"no evidence"}
 
 
 @pytest.mark.parametrize(
     ("shape", "strides", "expected"),
-    [([4, 6], [48, 8], True), ([4, 3], [48, 16], False), ([1, 6], [999, 8], True),
-     ([0, 3], [7, 5], True), ([6, 4], [8, 48], False)],
+    [
+        ([4, 6], [48, 8], True),
+        ([4, 3], [48, 16], False),
+        ([1, 6], [999, 8], True),
+        ([0, 3], [7, 5], True),
+        ([6, 4], [8, 48], False),
+    ],
 )
 def test_c_contiguity_from_recorded_layout(shape, strides, expected):
     run = load_results(FIXTURES / "numpy.json")
@@ -102,16 +119,27 @@ def chained(case, first: str = "xp-astype-other-copy-false"):
     """``case``'s operation applied to the result of ``first``, as a generated chain records it:
     the result is now compared with the chain's input, not with its own operand."""
     expression = "t1 = np.astype(x, np.float32, copy=False)\n" + re.sub(
-        r"\bx\b", "t1", case.expression)
-    return replace(case, id=f"{first}+{case.id}", operation=f"{first}+{case.operation}",
-                   category="chain", expression=expression)
+        r"\bx\b", "t1", case.expression
+    )
+    return replace(
+        case,
+        id=f"{first}+{case.id}",
+        operation=f"{first}+{case.operation}",
+        category="chain",
+        expression=expression,
+    )
 
 
 def followed(case, then: str = "astype-other"):
     """``case``'s operation, then a copying ``astype``: the chain ends with another step."""
     expression = re.sub(r"^y =", "t1 =", case.expression) + "\ny = t1.astype('float32')"
-    return replace(case, id=f"{case.operation}+{then}[{case.input.get('id')}]",
-                   operation=f"{case.operation}+{then}", category="chain", expression=expression)
+    return replace(
+        case,
+        id=f"{case.operation}+{then}[{case.input.get('id')}]",
+        operation=f"{case.operation}+{then}",
+        category="chain",
+        expression=expression,
+    )
 
 
 def test_chain_whose_earlier_step_copied_does_not_refute_transpose_views():
@@ -119,9 +147,16 @@ def test_chain_whose_earlier_step_copied_does_not_refute_transpose_views():
     # made a view of the copy, which shares no byte with the chain's input.
     run = load_results(FIXTURES / "numpy.json")
     transpose = next(c for c in run.cases if c.operation == "transpose")
-    fooling = chained(replace(transpose, observed={
-        **transpose.observed, "class": "view",
-        "witnesses": {**transpose.witnesses, "memory": False}}))
+    fooling = chained(
+        replace(
+            transpose,
+            observed={
+                **transpose.observed,
+                "class": "view",
+                "witnesses": {**transpose.witnesses, "memory": False},
+            },
+        )
+    )
     assert CLAIMS[6].judge(fooling) is not True  # judged alone, it would count against
     with_chain = replace(run, cases=(*run.cases, fooling))
     assert check_claim(CLAIMS[6], with_chain).status == "holds"
@@ -173,7 +208,8 @@ def test_asarray_into_another_dtype_refutes_never_copies_where_no_witness_sees()
     case = next(c for c in run.cases if c.operation == "asarray-dtype")
     unseen = replace(case, observed={"class": "unknown", "witnesses": {}, "dtype": "float32"})
     assert CLAIMS[11].judge(unseen) == (
-        "asarray converted float64 to float32, which needs new memory (observed: unknown)")
+        "asarray converted float64 to float32, which needs new memory (observed: unknown)"
+    )
     same = replace(unseen, observed={**unseen.observed, "dtype": "float64"})
     assert CLAIMS[11].judge(same) is None
 
@@ -190,8 +226,14 @@ def test_copy_on_write_result_is_not_a_view(number, operation):
     # pandas 3: the bytes are shared until a write, which never reaches the other array.
     run = load_results(FIXTURES / "numpy.json")
     case = next(c for c in run.cases if c.operation == operation)
-    cow = replace(case, observed={**case.observed, "class": "copy-on-write",
-                                  "witnesses": {**case.witnesses, "memory": True}})
+    cow = replace(
+        case,
+        observed={
+            **case.observed,
+            "class": "copy-on-write",
+            "witnesses": {**case.witnesses, "memory": True},
+        },
+    )
     claim = CLAIMS[number - 1]
     assert claim.selects(cow)
     assert claim.judge(case) is True

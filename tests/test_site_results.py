@@ -84,8 +84,13 @@ def test_cli_bad_file_exits_2_with_one_line_and_builds_nothing(name, tmp_path, c
 
 def test_version_key_orders_releases_numerically():
     versions = ["2.10.0", "2.9.1", "2.9.0rc1", "2.9.0", "2.13.0+cpu"]
-    assert sorted(versions, key=version_key) == ["2.9.0rc1", "2.9.0", "2.9.1", "2.10.0",
-                                                 "2.13.0+cpu"]
+    assert sorted(versions, key=version_key) == [
+        "2.9.0rc1",
+        "2.9.0",
+        "2.9.1",
+        "2.10.0",
+        "2.13.0+cpu",
+    ]
 
 
 def test_merge_shows_newest_run_and_keeps_older():

@@ -79,8 +79,18 @@ def badge_for(score: Score) -> Badge:
 
 def endpoint_json(badge: Badge) -> str:
     """A shields.io endpoint document: schemaVersion, label, message, color."""
-    return json.dumps({"schemaVersion": 1, "label": badge.label, "message": badge.message,
-                       "color": badge.color_name}, indent=2) + "\n"
+    return (
+        json.dumps(
+            {
+                "schemaVersion": 1,
+                "label": badge.label,
+                "message": badge.message,
+                "color": badge.color_name,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def svg(badge: Badge) -> str:
@@ -92,7 +102,7 @@ def svg(badge: Badge) -> str:
     title = f"{label}: {message}"
     label_x, message_x = label_w / 2, label_w + message_w / 2
     return f"""<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" \
-role="img" aria-label="{escape(title, {'"': '&quot;'})}">
+role="img" aria-label="{escape(title, {'"': "&quot;"})}">
 <title>{title}</title>
 <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/>\
 <stop offset="1" stop-opacity=".1"/></linearGradient>

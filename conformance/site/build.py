@@ -50,12 +50,18 @@ def _check_target(out_dir: Path) -> None:
     if out_dir.exists() and not out_dir.is_dir():
         raise BuildError(f"{out_dir}: exists and is not a directory")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        raise BuildError(f"{out_dir}: not empty and not a copyview site; choose another "
-                         "directory with -o")
+        raise BuildError(
+            f"{out_dir}: not empty and not a copyview site; choose another directory with -o"
+        )
 
 
-def build_site(results: list[str | Path], out_dir: str | Path,
-               config_file: str | Path | None = None, *, strict: bool = True) -> BuildReport:
+def build_site(
+    results: list[str | Path],
+    out_dir: str | Path,
+    config_file: str | Path | None = None,
+    *,
+    strict: bool = True,
+) -> BuildReport:
     """Build the site from results files (or directories of them) into ``out_dir``.
 
     ``config_file`` is an mkdocs.yml that uses the copyview hook; None builds the generated
@@ -81,11 +87,12 @@ def build_site(results: list[str | Path], out_dir: str | Path,
         config.extra["copyview_results_files"] = [str(f) for f in files]
         build(config)
         (staging / MARKER).write_text("built by copyview site\n", encoding="utf-8")
-        pages = sum(1 for _ in staging.rglob("*.html")) - (1 if (staging / "404.html").exists()
-                                                           else 0)
+        pages = sum(1 for _ in staging.rglob("*.html")) - (
+            1 if (staging / "404.html").exists() else 0
+        )
         if out_dir.exists():
             out_dir.rename(Path(tmp) / "previous")
         staging.rename(out_dir)
-    return BuildReport(out_dir, len(files), len(merge_runs(runs)), pages,
-                       time.perf_counter() - started)
-
+    return BuildReport(
+        out_dir, len(files), len(merge_runs(runs)), pages, time.perf_counter() - started
+    )

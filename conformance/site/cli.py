@@ -26,18 +26,32 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="copyview site",
         description="Build the copyview site (matrix, library and operation pages, myths, "
-                    "badges) from results JSON, or compare two runs of one library.")
-    parser.add_argument("results", nargs="*", default=["results"],
-                        help="results files or directories of them (default: results)")
+        "badges) from results JSON, or compare two runs of one library.",
+    )
+    parser.add_argument(
+        "results",
+        nargs="*",
+        default=["results"],
+        help="results files or directories of them (default: results)",
+    )
     parser.add_argument("-o", "--output", default="site", help="output directory (default: site)")
-    parser.add_argument("--config", help="an mkdocs.yml using the copyview hook (default: "
-                        "./mkdocs.yml if it is copyview's, else the generated pages alone)")
-    parser.add_argument("--standalone", action="store_true",
-                        help="build the generated pages alone, even where ./mkdocs.yml exists")
-    parser.add_argument("--no-strict", action="store_true",
-                        help="do not fail on mkdocs warnings")
-    parser.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"),
-                        help="print what changed between two results files of one library")
+    parser.add_argument(
+        "--config",
+        help="an mkdocs.yml using the copyview hook (default: "
+        "./mkdocs.yml if it is copyview's, else the generated pages alone)",
+    )
+    parser.add_argument(
+        "--standalone",
+        action="store_true",
+        help="build the generated pages alone, even where ./mkdocs.yml exists",
+    )
+    parser.add_argument("--no-strict", action="store_true", help="do not fail on mkdocs warnings")
+    parser.add_argument(
+        "--diff",
+        nargs=2,
+        metavar=("OLD", "NEW"),
+        help="print what changed between two results files of one library",
+    )
     return parser
 
 
@@ -55,8 +69,10 @@ def diff_main(argv: list[str]) -> int:
     except ResultsError as exc:
         return _error(str(exc))
     if old.backend != new.backend:
-        return _error(f"{argv[0]} is a run of {old.backend!r} and {argv[1]} of "
-                      f"{new.backend!r}; a diff compares two runs of one backend")
+        return _error(
+            f"{argv[0]} is a run of {old.backend!r} and {argv[1]} of "
+            f"{new.backend!r}; a diff compares two runs of one backend"
+        )
     diff = diff_runs(old, new)
     print(format_diff(diff))
     return 1 if diff.broken else 0
@@ -65,10 +81,16 @@ def diff_main(argv: list[str]) -> int:
 def badge_main(argv: list[str]) -> int:
     """``copyview badge [RESULTS ...] [-o DIR]``: the badges alone, without the site."""
     parser = argparse.ArgumentParser(
-        prog="copyview badge", description="Write an SVG badge and a shields.io endpoint JSON "
-        "per backend and profile from results JSON.")
-    parser.add_argument("results", nargs="*", default=["results"],
-                        help="results files or directories of them (default: results)")
+        prog="copyview badge",
+        description="Write an SVG badge and a shields.io endpoint JSON "
+        "per backend and profile from results JSON.",
+    )
+    parser.add_argument(
+        "results",
+        nargs="*",
+        default=["results"],
+        help="results files or directories of them (default: results)",
+    )
     parser.add_argument("-o", "--output", default="badges", help="directory (default: badges)")
     args = parser.parse_args(argv)
     try:
@@ -91,8 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         return _error(str(exc))
     except MkDocsException as exc:
         return _error(f"the site build failed: {str(exc).strip().splitlines()[-1]}")
-    print(f"copyview site: {report.pages} pages from {report.results_files} results file(s), "
-          f"{report.libraries} librar{'y' if report.libraries == 1 else 'ies'}, in "
-          f"{report.seconds:.1f} s -> {report.out_dir}")
+    print(
+        f"copyview site: {report.pages} pages from {report.results_files} results file(s), "
+        f"{report.libraries} librar{'y' if report.libraries == 1 else 'ies'}, in "
+        f"{report.seconds:.1f} s -> {report.out_dir}"
+    )
     print(f"open {Path(report.out_dir).resolve() / 'index.html'} in a browser")
     return 0

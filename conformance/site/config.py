@@ -19,10 +19,16 @@ THEME: dict[str, Any] = {
     "font": False,
     "features": ["navigation.sections", "navigation.top", "content.code.copy"],
     "palette": [
-        {"scheme": "default", "primary": "indigo",
-         "toggle": {"icon": "material/brightness-7", "name": "Dark mode"}},
-        {"scheme": "slate", "primary": "indigo",
-         "toggle": {"icon": "material/brightness-4", "name": "Light mode"}},
+        {
+            "scheme": "default",
+            "primary": "indigo",
+            "toggle": {"icon": "material/brightness-7", "name": "Dark mode"},
+        },
+        {
+            "scheme": "slate",
+            "primary": "indigo",
+            "toggle": {"icon": "material/brightness-4", "name": "Light mode"},
+        },
     ],
 }
 

@@ -113,13 +113,15 @@ def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> str
         f'viewBox="0 0 {width} {height}" aria-labelledby="{uid}-t {uid}-d" '
         f'style="max-width:100%;height:auto;{FONT}" font-size="12">'
     )
-    return "\n".join([
-        head,
-        f'<title id="{uid}-t">{_esc(title)}</title>',
-        f'<desc id="{uid}-d">{_esc(desc)}</desc>',
-        *body,
-        "</svg>",
-    ])
+    return "\n".join(
+        [
+            head,
+            f'<title id="{uid}-t">{_esc(title)}</title>',
+            f'<desc id="{uid}-d">{_esc(desc)}</desc>',
+            *body,
+            "</svg>",
+        ]
+    )
 
 
 def _text_width(chars: int) -> int:
@@ -127,11 +129,14 @@ def _text_width(chars: int) -> int:
     return round(7.6 * chars) + 8
 
 
-def _text(x: float, y: float, label: str, *, anchor: str = "start", size: int = 12,
-          opacity: float = 1.0) -> str:
+def _text(
+    x: float, y: float, label: str, *, anchor: str = "start", size: int = 12, opacity: float = 1.0
+) -> str:
     extra = f' fill-opacity="{opacity}"' if opacity != 1.0 else ""
-    return (f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" font-size="{size}" '
-            f'{FILL_INK}{extra}>{_esc(label)}</text>')
+    return (
+        f'<text x="{x:g}" y="{y:g}" text-anchor="{anchor}" font-size="{size}" '
+        f"{FILL_INK}{extra}>{_esc(label)}</text>"
+    )
 
 
 def _order_label(orders: list[int]) -> str:
@@ -155,19 +160,23 @@ def describe(name: str, layout: Layout) -> str:
     """A one-line caption: offset, shape and strides in bytes."""
     shape = ", ".join(map(str, layout.shape)) + ("," if layout.ndim == 1 else "")
     strides = ", ".join(map(str, layout.strides)) + ("," if layout.ndim == 1 else "")
-    return (f"{name}: offset {layout.offset} B, shape ({shape}), strides ({strides}) B, "
-            f"itemsize {layout.itemsize}")
+    return (
+        f"{name}: offset {layout.offset} B, shape ({shape}), strides ({strides}) B, "
+        f"itemsize {layout.itemsize}"
+    )
 
 
 def _check_inside(name: str, layout: Layout, nbytes: int) -> None:
     lo, hi = layout.extent
     if layout.size and (lo < 0 or hi > nbytes):
-        raise ValueError(f"view {name!r} reaches bytes [{lo}, {hi}) outside a buffer of "
-                         f"{nbytes} bytes")
+        raise ValueError(
+            f"view {name!r} reaches bytes [{lo}, {hi}) outside a buffer of {nbytes} bytes"
+        )
 
 
-def _stride_arrows(layout: Layout, view: int, colour: str, y: int, scale: float,
-                   width: int) -> tuple[list[str], int]:
+def _stride_arrows(
+    layout: Layout, view: int, colour: str, y: int, scale: float, width: int
+) -> tuple[list[str], int]:
     """One bracket per axis under a view's row: from element 0 to one step along that axis.
 
     Returns the SVG parts and the new ``y``. Axes of length 1 and zero strides (broadcasting)
@@ -188,8 +197,10 @@ def _stride_arrows(layout: Layout, view: int, colour: str, y: int, scale: float,
             f'stroke="{colour}" stroke-width="1.5" data-view="{view}" data-axis="{axis}" '
             f'data-from="{layout.offset}" data-to="{layout.offset + stride}"/>'
         )
-        parts.append(f'<polygon points="{x1 - 3:g},{y - 8} {x1 + 3:g},{y - 8} {x1:g},{y - 13}" '
-                     f'fill="{colour}"/>')
+        parts.append(
+            f'<polygon points="{x1 - 3:g},{y - 8} {x1 + 3:g},{y - 8} {x1:g},{y - 13}" '
+            f'fill="{colour}"/>'
+        )
         label = f"axis {axis}: {stride:+d} B"
         right = max(x0, x1) + 6
         if right + _text_width(len(label)) <= width:
@@ -199,8 +210,9 @@ def _stride_arrows(layout: Layout, view: int, colour: str, y: int, scale: float,
     return parts, y
 
 
-def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], *,
-               title: str | None = None) -> str:
+def buffer_svg(
+    nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], *, title: str | None = None
+) -> str:
     """A buffer of ``nbytes`` bytes drawn as cells of ``itemsize`` bytes, and one row per view.
 
     The top row numbers the buffer's cells (byte offsets underneath). Each view gets a caption
@@ -225,8 +237,10 @@ def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], 
     y += CAPTION
     for c in range(ncells):
         x = PAD + c * CELL
-        body.append(f'<rect x="{x}" y="{y}" width="{CELL}" height="{ROW}" '
-                    f'style="fill:{INK};stroke:{INK}" fill-opacity="0.06" stroke-opacity="0.6"/>')
+        body.append(
+            f'<rect x="{x}" y="{y}" width="{CELL}" height="{ROW}" '
+            f'style="fill:{INK};stroke:{INK}" fill-opacity="0.06" stroke-opacity="0.6"/>'
+        )
         body.append(_text(x + CELL / 2, y + 17, str(c), anchor="middle"))
         body.append(_text(x + 2, y + ROW + 10, str(c * itemsize), size=8, opacity=0.7))
     y += ROW + 20
@@ -238,17 +252,19 @@ def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], 
         body.append(_text(PAD, y + 13, describe(name, layout)))
         y += CAPTION
         for c in range(ncells):
-            body.append(f'<rect x="{PAD + c * CELL}" y="{y}" width="{CELL}" height="{ROW}" '
-                        f'fill="none" {STROKE_INK} stroke-opacity="0.25"/>')
+            body.append(
+                f'<rect x="{PAD + c * CELL}" y="{y}" width="{CELL}" height="{ROW}" '
+                f'fill="none" {STROKE_INK} stroke-opacity="0.25"/>'
+            )
         spots: dict[int, list[int]] = {}
         for order, byte in enumerate(element_offsets(layout)):
             spots.setdefault(byte, []).append(order)
         for byte, orders in sorted(spots.items()):
-            x, w = PAD + byte * scale, layout.itemsize * scale
+            left, w = PAD + byte * scale, layout.itemsize * scale
             last = byte + layout.itemsize - 1
             tip = f"{name} element {_order_label(orders)}: bytes {byte} to {last}"
             body.append(
-                f'<rect x="{x:g}" y="{y + 2}" width="{w:g}" height="{ROW - 4}" rx="3" '
+                f'<rect x="{left:g}" y="{y + 2}" width="{w:g}" height="{ROW - 4}" rx="3" '
                 f'fill="{colour}" fill-opacity="0.6" stroke="{colour}" '
                 f'data-view="{v}" data-order="{",".join(map(str, orders))}" data-byte="{byte}">'
                 f"<title>{_esc(tip)}</title></rect>"
@@ -256,15 +272,18 @@ def buffer_svg(nbytes: int, itemsize: int, views: Sequence[tuple[str, Layout]], 
             # Only where a label fits inside the element; the rect's tooltip has them all.
             fitting = _fitting_label(orders, w)
             if fitting:
-                body.append(_text(x + w / 2, y + 17, fitting[0], anchor="middle",
-                                  size=fitting[1]))
+                body.append(
+                    _text(left + w / 2, y + 17, fitting[0], anchor="middle", size=fitting[1])
+                )
         y += ROW
         arrows, y = _stride_arrows(layout, v, colour, y, scale, width)
         body.extend(arrows)
         body.append("</g>")
         y += 10
-        summaries.append(f"{name} touches {len(spots)} distinct elements"
-                         f"{' (some more than once)' if len(spots) < layout.size else ''}")
+        summaries.append(
+            f"{name} touches {len(spots)} distinct elements"
+            f"{' (some more than once)' if len(spots) < layout.size else ''}"
+        )
 
     title = title or f"A buffer of {nbytes} bytes and {len(views)} view(s) into it"
     desc = "; ".join([f"Buffer of {ncells} cells of {itemsize} bytes", *summaries]) + "."
@@ -276,8 +295,9 @@ def _cell_label(byte: int, unit: int) -> str:
     return str(byte // unit) if byte % unit == 0 else f"b{byte}"
 
 
-def grid_svg(name: str, layout: Layout, *, unit: int | None = None, colour: int = 0,
-             title: str | None = None) -> str:
+def grid_svg(
+    name: str, layout: Layout, *, unit: int | None = None, colour: int = 0, title: str | None = None
+) -> str:
     """The logical grid of a 0-, 1- or 2-D view; each cell shows its element's buffer index.
 
     The buffer index is the element's byte offset divided by ``unit`` (default: the view's
@@ -289,19 +309,20 @@ def grid_svg(name: str, layout: Layout, *, unit: int | None = None, colour: int 
     unit = layout.itemsize if unit is None else unit
     if unit <= 0:
         raise ValueError(f"unit must be positive, got {unit}")
-    rows, cols = (1, 1) if layout.ndim == 0 else (
-        (1, layout.shape[0]) if layout.ndim == 1 else layout.shape)
+    rows, cols = (
+        (1, 1) if layout.ndim == 0 else ((1, layout.shape[0]) if layout.ndim == 1 else layout.shape)
+    )
     offsets = element_offsets(layout)
     fill = PALETTE[colour % len(PALETTE)]
     left, top = PAD + 24, PAD + CAPTION + 14
     width = max(left + cols * CELL + PAD, 2 * PAD + _text_width(len(describe(name, layout))))
     body = [_text(PAD, PAD + 13, describe(name, layout))]
     for j in range(cols):
-        body.append(_text(left + j * CELL + CELL / 2, top - 4, str(j), anchor="middle", size=9,
-                          opacity=0.7))
+        body.append(
+            _text(left + j * CELL + CELL / 2, top - 4, str(j), anchor="middle", size=9, opacity=0.7)
+        )
     for i in range(rows):
-        body.append(_text(left - 6, top + i * ROW + 17, str(i), anchor="end", size=9,
-                          opacity=0.7))
+        body.append(_text(left - 6, top + i * ROW + 17, str(i), anchor="end", size=9, opacity=0.7))
         for j in range(cols):
             order = i * cols + j
             byte = offsets[order]
@@ -314,13 +335,16 @@ def grid_svg(name: str, layout: Layout, *, unit: int | None = None, colour: int 
             body.append(_text(x + CELL / 2, y + 17, _cell_label(byte, unit), anchor="middle"))
     height = top + rows * ROW + PAD
     title = title or f"{name}: each cell shows the buffer index of its element"
-    desc = (f"{describe(name, layout)}. Cells in reading order hold buffer indices "
-            f"{', '.join(_cell_label(b, unit) for b in offsets)}.")
+    desc = (
+        f"{describe(name, layout)}. Cells in reading order hold buffer indices "
+        f"{', '.join(_cell_label(b, unit) for b in offsets)}."
+    )
     return _svg(width, height, title, desc, body)
 
 
-def arrays_svg(views: Sequence[tuple[str, Any]], *, cell: int | None = None,
-               title: str | None = None) -> str:
+def arrays_svg(
+    views: Sequence[tuple[str, Any]], *, cell: int | None = None, title: str | None = None
+) -> str:
     """`buffer_svg` for arrays on one buffer: their data owner's buffer, drawn from arrays.
 
     ``views`` pairs a label with a reference or NumPy array; cells are ``cell`` bytes wide

@@ -45,8 +45,7 @@ class RunDiff:
 
     @property
     def unchanged(self) -> bool:
-        return not (self.added or self.removed or self.fixed or self.broken
-                    or self.class_changes)
+        return not (self.added or self.removed or self.fixed or self.broken or self.class_changes)
 
 
 def diff_runs(old: Run, new: Run) -> RunDiff:

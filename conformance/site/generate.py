@@ -28,8 +28,13 @@ from conformance.site.pages import diffs, home, library, matrix, myths, operatio
 
 
 def generate_files(site: SiteData) -> dict[str, str]:
-    files = {HOME: home.render(site), MATRIX: matrix.render(site), MYTHS: myths.render(site),
-             ASSETS_CSS: CSS, ASSETS_JS: JS}
+    files = {
+        HOME: home.render(site),
+        MATRIX: matrix.render(site),
+        MYTHS: myths.render(site),
+        ASSETS_CSS: CSS,
+        ASSETS_JS: JS,
+    }
     for lib in site.libraries:
         files[library_page(lib.backend)] = library.render(lib, site)
         if lib.older:
@@ -49,13 +54,24 @@ def navigation(site: SiteData, hand_written: Iterable[str]) -> list[Any]:
     present = sorted(set(hand_written))
     nav: list[Any] = [{"Home": HOME}, {"Matrix": MATRIX}]
     if site.libraries:
-        nav.append({"Libraries": [{esc(lib.backend): library_page(lib.backend)}
-                                  for lib in site.libraries]})
+        nav.append(
+            {"Libraries": [{esc(lib.backend): library_page(lib.backend)} for lib in site.libraries]}
+        )
     if site.operations:
-        nav.append({"Operations": [
-            {esc(category): [{esc(op.id): operation_page(op.id)}
-                             for op in site.operations if op.category == category]}
-            for category in site.categories]})
+        nav.append(
+            {
+                "Operations": [
+                    {
+                        esc(category): [
+                            {esc(op.id): operation_page(op.id)}
+                            for op in site.operations
+                            if op.category == category
+                        ]
+                    }
+                    for category in site.categories
+                ]
+            }
+        )
     nav.append({"Myths": MYTHS})
     changed = [lib for lib in site.libraries if lib.older]
     if changed:
@@ -69,8 +85,11 @@ def navigation(site: SiteData, hand_written: Iterable[str]) -> list[Any]:
     if reference:
         nav.append({"Reference": reference})
     placed = {"ci.md", *tutorials, *reference}
-    others = [p for p in present if p.endswith(".md") and p not in placed
-              and p not in generate_names(site)]
+    others = [
+        p
+        for p in present
+        if p.endswith(".md") and p not in placed and p not in generate_names(site)
+    ]
     if others:
         nav.append({"More": others})
     return nav

@@ -61,8 +61,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except ResultsError as exc:
         raise PluginError(f"copyview: {exc}") from None
     if not runs:
-        log.info("copyview: no results found in %s; the pages say so",
-                 ", ".join(str(s) for s in results_sources(config)))
+        log.info(
+            "copyview: no results found in %s; the pages say so",
+            ", ".join(str(s) for s in results_sources(config)),
+        )
     site = build_model(runs)
     owned = generate_names(site)
     hand_written = [f.src_uri for f in files if f.src_uri not in owned]

@@ -82,8 +82,9 @@ def build_model(runs: list[Run]) -> SiteData:
             expressions=tuple(expressions[op_id]),
             cases=tuple((backend, tuple(cases)) for backend, cases in per_backend.items()),
         )
-        for op_id, per_backend in sorted(by_operation.items(),
-                                         key=lambda item: (category[item[0]], item[0]))
+        for op_id, per_backend in sorted(
+            by_operation.items(), key=lambda item: (category[item[0]], item[0])
+        )
     )
     return SiteData(libraries, operations, _profiles(current))
 

@@ -102,14 +102,36 @@ def c_contiguous(case: Case) -> bool | None:
 SLICE_EXPR = re.compile(r"\b[xy]\[[^\[\]=]*:[^\[\]=]*\](?!\s*[-+*/]?=)")
 FANCY_EXPR = re.compile(r"\b[xy]\[[^\]]*(\[|mask|asarray\(|array\(|True|False|==|<|>)")
 ASSIGN_EXPR = re.compile(r"\]\s*[-+*/]?=(?!=)")
-ARITH_EXPR = re.compile(r"^\s*\(?x\)?\s*(\*\*|//|[-+*/@%])=?\s*[\w(]|\b(np|xp)\.(add|subtract|"
-                        r"multiply|divide|true_divide|negative|power)\(")
+ARITH_EXPR = re.compile(
+    r"^\s*\(?x\)?\s*(\*\*|//|[-+*/@%])=?\s*[\w(]|\b(np|xp)\.(add|subtract|"
+    r"multiply|divide|true_divide|negative|power)\("
+)
 TRANSPOSE_EXPR = re.compile(r"\.m?T\b|\b(transpose|swapaxes|moveaxis|permute_dims|permute)\(")
 COPY_EXPR = re.compile(r"\.copy\(")  # x.copy(), x.copy(order='F'), np.copy(x), jnp.copy(x)
 FANCY_WORDS = {"fancy", "advanced", "bool", "boolean", "mask", "take", "list"}
-ARITH_WORDS = {"add", "iadd", "sub", "isub", "mul", "imul", "div", "idiv", "negative",
-               "positive", "plus", "arith", "ufunc", "inplace", "round", "floor", "ceil",
-               "trunc", "clip", "minimum", "maximum"}
+ARITH_WORDS = {
+    "add",
+    "iadd",
+    "sub",
+    "isub",
+    "mul",
+    "imul",
+    "div",
+    "idiv",
+    "negative",
+    "positive",
+    "plus",
+    "arith",
+    "ufunc",
+    "inplace",
+    "round",
+    "floor",
+    "ceil",
+    "trunc",
+    "clip",
+    "minimum",
+    "maximum",
+}
 TRANSPOSE_WORDS = {"transpose", "swapaxes", "moveaxis", "permute", "t", "mt"}
 
 
@@ -123,6 +145,7 @@ def _sharing(yes: str, no: str, expect_sharing: bool) -> Callable[[Case], Outcom
         if shared == expect_sharing:
             return True
         return (yes if shared else no).format(cls=case.observed_class)
+
     return judge
 
 
@@ -135,6 +158,7 @@ def _is_view(no: str) -> Callable[[Case], Outcome]:
         if case.observed_class == "copy-on-write" and not empty(case):
             return "the result shares bytes but is copy-on-write: writes do not propagate"
         return sharing(case)
+
     return judge
 
 
@@ -143,10 +167,11 @@ def _asarray_reuses(case: Case) -> Outcome:
     need new memory even where no witness sees bytes (a lazy library)."""
     before, after = case.input.get("dtype"), case.observed.get("dtype")
     converted = bool(before and after and before != after)
-    if converted and case.observed_class not in NO_RESULT and not empty(case) \
-            and not shares(case):
-        return (f"asarray converted {before} to {after}, which needs new memory "
-                f"(observed: {case.observed_class})")
+    if converted and case.observed_class not in NO_RESULT and not empty(case) and not shares(case):
+        return (
+            f"asarray converted {before} to {after}, which needs new memory "
+            f"(observed: {case.observed_class})"
+        )
     return _sharing("", "asarray returned a copy (observed: {cls})", True)(case)
 
 
@@ -237,13 +262,19 @@ def _copy_independent(case: Case) -> Outcome:
 
 
 def _assigns(case: Case) -> bool:
-    return bool(words(case) & {"setitem", "assign", "scatter"}
-                or case.category.lower() == "setitem" or ASSIGN_EXPR.search(case.expression))
+    return bool(
+        words(case) & {"setitem", "assign", "scatter"}
+        or case.category.lower() == "setitem"
+        or ASSIGN_EXPR.search(case.expression)
+    )
 
 
 def _fancy(case: Case) -> bool:
-    return bool(case.category.lower() == "advanced-indexing" or words(case) & FANCY_WORDS
-                or FANCY_EXPR.search(case.expression))
+    return bool(
+        case.category.lower() == "advanced-indexing"
+        or words(case) & FANCY_WORDS
+        or FANCY_EXPR.search(case.expression)
+    )
 
 
 def _is_fancy_read(case: Case) -> bool:
@@ -258,15 +289,19 @@ def _is_arithmetic(case: Case) -> bool:
     # Element-wise arithmetic that changes no value (xp.positive, xp.round of integers) is
     # included through its words: a library returning its input there is a counterexample.
     category = case.category.lower()
-    return single(case) and (category in {"arithmetic", "elementwise", "ufunc"}
-                             or bool(words(case) & ARITH_WORDS)
-                             or bool(ARITH_EXPR.search(case.expression)))
+    return single(case) and (
+        category in {"arithmetic", "elementwise", "ufunc"}
+        or bool(words(case) & ARITH_WORDS)
+        or bool(ARITH_EXPR.search(case.expression))
+    )
 
 
 def _is_transpose(case: Case) -> bool:
-    return single(case) and bool(case.category.lower() == "transpose"
-                                 or words(case) & TRANSPOSE_WORDS
-                                 or TRANSPOSE_EXPR.search(case.expression))
+    return single(case) and bool(
+        case.category.lower() == "transpose"
+        or words(case) & TRANSPOSE_WORDS
+        or TRANSPOSE_EXPR.search(case.expression)
+    )
 
 
 @dataclass(frozen=True)
@@ -283,123 +318,163 @@ class Claim:
 
 
 CLAIMS: tuple[Claim, ...] = (
-    Claim(1, "base-none-means-copy",
-          "A copy's `.base` is None, so `.base` tells you whether you have a copy.",
-          "every single-operation case where the library reports `.base`; a counterexample "
-          "is a result that "
-          "shares no byte with its input but has a `.base`, or one that shares memory and has "
-          "none.",
-          "In NumPy a copying `reshape`, fancy indexing with a slice in front and `np.resize` "
-          "return copies whose `.base` is an intermediate array: `np.shares_memory` is the "
-          "reliable test.",
-          lambda c: single(c) and reported_base(c) is not None, _base_tells_copy),
-    Claim(2, "view-base-is-source",
-          "A view's `.base` is the array you sliced.",
-          "single-operation cases whose result is a view (class `view` or `read-only-view`) "
-          "and whose library reports `.base`; a counterexample is a view whose `.base` is not "
-          "its input.",
-          "NumPy collapses `.base` to the array that owns the memory: `a[1:][1:].base is a`, "
-          "not `a[1:]`.",
-          lambda c: single(c) and c.observed_class in {"view", "read-only-view"},
-          _view_base_is_input),
-    Claim(3, "slicing-views",
-          "Slicing always returns a view.",
-          "single-operation reads whose expression indexes `x` with slices only "
-          "(`x[1:, ::2]`); a counterexample shares no byte with the input, or is copy-on-write.",
-          "True for NumPy, except that an empty slice shares no memory; libraries without "
-          "views (JAX) copy.",
-          lambda c: single(c) and not _assigns(c) and bool(SLICE_EXPR.search(c.expression)),
-          _is_view("slicing returned a result that shares no byte with the input "
-                   "(observed: {cls})")),
-    Claim(4, "fancy-copies",
-          "Fancy and boolean indexing always return copies.",
-          "single-operation reads (not assignments) in the `advanced-indexing` category, "
-          "whose operation id "
-          "names fancy, advanced, bool, mask, list or take, or whose expression indexes with a "
-          "list, array or mask; a counterexample shares memory with the input.",
-          "True for NumPy reads; but the copy's `.base` may be an intermediate (see claim 1), "
-          "and assignment through fancy indexing writes in place (claim 5).",
-          _is_fancy_read,
-          _sharing("advanced indexing returned a result sharing memory (observed: {cls})", "",
-                   False)),
-    Claim(5, "fancy-assignment-writes",
-          "Assigning through fancy indexing (`a[[0, 2]] = 0`) changes the original.",
-          "single-operation assignments (the `setitem` category, an operation id with "
-          "setitem/assign/scatter, or an expression assigning to an index) whose index is a "
-          "list, array or mask. The statement is `y = x; y[index] = value`, so `y` is the "
-          "original: a case agrees when its values are NumPy's (the `numpy` profile compares "
-          "them with reference_impl, where the original changes); a counterexample raised or "
-          "returned another array.",
-          "True for NumPy, repeated indices included: `a[[0, 0]] += 1` reads, adds and writes "
-          "back once, so the element grows by 1 (`np.add.at` accumulates). Chained indexing, "
-          "`a[[0, 2]][0] = 0`, writes into a copy and leaves `a` unchanged; immutable "
-          "libraries (JAX) have no such assignment.",
-          _is_fancy_assignment, _fancy_assignment),
-    Claim(6, "reshape-needs-c-contiguous",
-          "`reshape` returns a view only when the array is C-contiguous.",
-          "single-operation cases whose operation id names `reshape` or whose expression "
-          "calls `reshape(` "
-          "without `copy=True`; a counterexample is a view of a non-C-contiguous input or a "
-          "copy of a C-contiguous one (contiguity computed from the recorded input layout).",
-          "NumPy reshapes without copying whenever strides can express the new shape: "
-          "`a[:, ::2].reshape(-1)` of a suitable array and `a.T.reshape(..., order='F')` are "
-          "views, while `a.reshape(..., order='F')` copies a C-contiguous array.",
-          lambda c: single(c) and ("reshape" in words(c) or "reshape(" in c.expression)
-          and "copy=True" not in c.expression,
-          _reshape_contiguity),
-    Claim(7, "transpose-views",
-          "Transposing returns a view.",
-          "single-operation cases in the `transpose` category, whose operation id names "
-          "transpose, swapaxes, "
-          "moveaxis, permute or T/mT, or whose expression uses them; a counterexample shares "
-          "no byte with the input.",
-          "True for NumPy; libraries without views (JAX) copy.",
-          _is_transpose,
-          _is_view("the transpose shares no byte with the input (observed: {cls})")),
-    Claim(8, "writes-through-views",
-          "Writing through a view changes the original.",
-          "every case, chains included, whose result shares memory with its input and is a "
-          "new object; a counterexample is a read-only view, a copy-on-write result, or an "
-          "immutable library.",
-          "NumPy's `broadcast_to`, `diagonal` and `sliding_window_view` return read-only views.",
-          lambda c: bool(shares(c)) and c.observed_class != "same-object", _writes_propagate),
-    Claim(9, "arithmetic-new-array",
-          "Arithmetic (`a + b`) always makes a new array.",
-          "single-operation cases in the `arithmetic` or `elementwise` category, whose "
-          "operation id names an "
-          "arithmetic operation (`add`, `iadd`, `negative`, `positive`, `round`, `clip`, "
-          "`minimum`, ...), or whose expression is `x + ...` or `np.add(...)`; a "
-          "counterexample shares memory with the input (in-place operators and `out=` return "
-          "the same object).",
-          "`a + b` does, but `a += b` and `np.add(a, b, out=a)` return the same object.",
-          _is_arithmetic,
-          _sharing("the result shares memory with the input (observed: {cls})", "", False)),
-    Claim(10, "shares-memory-truthful",
-          "`np.shares_memory` tells you whether two arrays share memory.",
-          "every case, chains included, where the library's `shares_memory` (or its "
-          "equivalent) answered and the byte-overlap witness saw; a counterexample is a "
-          "disagreement.",
-          "NumPy's answer is exact, in bytes, but can raise `TooHardError` when `max_work` is "
-          "limited; `may_share_memory` only compares extents.",
-          lambda c: c.claims.get("shares_memory") is not None, _shares_memory_truthful),
-    Claim(11, "copy-independent",
-          "`.copy()` gives a fully independent array.",
-          "single-operation cases whose expression calls `.copy(...)` (`x.copy()`, "
-          "`np.copy(x)`, ...) or whose operation id is `copy`; a counterexample shares memory "
-          "or propagates a write.",
-          "True for NumPy's numeric arrays (object arrays copy references only).",
-          lambda c: single(c) and (c.operation == "copy"
-                                   or bool(COPY_EXPR.search(c.expression))),
-          _copy_independent),
-    Claim(12, "asarray-never-copies",
-          "`asarray` never copies.",
-          "single-operation cases whose operation id names `asarray`, except an explicit "
-          "`copy=True`; a counterexample is a result that shares no byte with the input, or "
-          "one in another dtype (converted values need new memory).",
-          "`asarray` copies whenever the dtype, order or device must change, and "
-          "`copy=False` raises instead.",
-          lambda c: single(c) and "asarray" in words(c) and "copy=True" not in c.expression,
-          _asarray_reuses),
+    Claim(
+        1,
+        "base-none-means-copy",
+        "A copy's `.base` is None, so `.base` tells you whether you have a copy.",
+        "every single-operation case where the library reports `.base`; a counterexample "
+        "is a result that "
+        "shares no byte with its input but has a `.base`, or one that shares memory and has "
+        "none.",
+        "In NumPy a copying `reshape`, fancy indexing with a slice in front and `np.resize` "
+        "return copies whose `.base` is an intermediate array: `np.shares_memory` is the "
+        "reliable test.",
+        lambda c: single(c) and reported_base(c) is not None,
+        _base_tells_copy,
+    ),
+    Claim(
+        2,
+        "view-base-is-source",
+        "A view's `.base` is the array you sliced.",
+        "single-operation cases whose result is a view (class `view` or `read-only-view`) "
+        "and whose library reports `.base`; a counterexample is a view whose `.base` is not "
+        "its input.",
+        "NumPy collapses `.base` to the array that owns the memory: `a[1:][1:].base is a`, "
+        "not `a[1:]`.",
+        lambda c: single(c) and c.observed_class in {"view", "read-only-view"},
+        _view_base_is_input,
+    ),
+    Claim(
+        3,
+        "slicing-views",
+        "Slicing always returns a view.",
+        "single-operation reads whose expression indexes `x` with slices only "
+        "(`x[1:, ::2]`); a counterexample shares no byte with the input, or is copy-on-write.",
+        "True for NumPy, except that an empty slice shares no memory; libraries without "
+        "views (JAX) copy.",
+        lambda c: single(c) and not _assigns(c) and bool(SLICE_EXPR.search(c.expression)),
+        _is_view("slicing returned a result that shares no byte with the input (observed: {cls})"),
+    ),
+    Claim(
+        4,
+        "fancy-copies",
+        "Fancy and boolean indexing always return copies.",
+        "single-operation reads (not assignments) in the `advanced-indexing` category, "
+        "whose operation id "
+        "names fancy, advanced, bool, mask, list or take, or whose expression indexes with a "
+        "list, array or mask; a counterexample shares memory with the input.",
+        "True for NumPy reads; but the copy's `.base` may be an intermediate (see claim 1), "
+        "and assignment through fancy indexing writes in place (claim 5).",
+        _is_fancy_read,
+        _sharing("advanced indexing returned a result sharing memory (observed: {cls})", "", False),
+    ),
+    Claim(
+        5,
+        "fancy-assignment-writes",
+        "Assigning through fancy indexing (`a[[0, 2]] = 0`) changes the original.",
+        "single-operation assignments (the `setitem` category, an operation id with "
+        "setitem/assign/scatter, or an expression assigning to an index) whose index is a "
+        "list, array or mask. The statement is `y = x; y[index] = value`, so `y` is the "
+        "original: a case agrees when its values are NumPy's (the `numpy` profile compares "
+        "them with reference_impl, where the original changes); a counterexample raised or "
+        "returned another array.",
+        "True for NumPy, repeated indices included: `a[[0, 0]] += 1` reads, adds and writes "
+        "back once, so the element grows by 1 (`np.add.at` accumulates). Chained indexing, "
+        "`a[[0, 2]][0] = 0`, writes into a copy and leaves `a` unchanged; immutable "
+        "libraries (JAX) have no such assignment.",
+        _is_fancy_assignment,
+        _fancy_assignment,
+    ),
+    Claim(
+        6,
+        "reshape-needs-c-contiguous",
+        "`reshape` returns a view only when the array is C-contiguous.",
+        "single-operation cases whose operation id names `reshape` or whose expression "
+        "calls `reshape(` "
+        "without `copy=True`; a counterexample is a view of a non-C-contiguous input or a "
+        "copy of a C-contiguous one (contiguity computed from the recorded input layout).",
+        "NumPy reshapes without copying whenever strides can express the new shape: "
+        "`a[:, ::2].reshape(-1)` of a suitable array and `a.T.reshape(..., order='F')` are "
+        "views, while `a.reshape(..., order='F')` copies a C-contiguous array.",
+        lambda c: (
+            single(c)
+            and ("reshape" in words(c) or "reshape(" in c.expression)
+            and "copy=True" not in c.expression
+        ),
+        _reshape_contiguity,
+    ),
+    Claim(
+        7,
+        "transpose-views",
+        "Transposing returns a view.",
+        "single-operation cases in the `transpose` category, whose operation id names "
+        "transpose, swapaxes, "
+        "moveaxis, permute or T/mT, or whose expression uses them; a counterexample shares "
+        "no byte with the input.",
+        "True for NumPy; libraries without views (JAX) copy.",
+        _is_transpose,
+        _is_view("the transpose shares no byte with the input (observed: {cls})"),
+    ),
+    Claim(
+        8,
+        "writes-through-views",
+        "Writing through a view changes the original.",
+        "every case, chains included, whose result shares memory with its input and is a "
+        "new object; a counterexample is a read-only view, a copy-on-write result, or an "
+        "immutable library.",
+        "NumPy's `broadcast_to`, `diagonal` and `sliding_window_view` return read-only views.",
+        lambda c: bool(shares(c)) and c.observed_class != "same-object",
+        _writes_propagate,
+    ),
+    Claim(
+        9,
+        "arithmetic-new-array",
+        "Arithmetic (`a + b`) always makes a new array.",
+        "single-operation cases in the `arithmetic` or `elementwise` category, whose "
+        "operation id names an "
+        "arithmetic operation (`add`, `iadd`, `negative`, `positive`, `round`, `clip`, "
+        "`minimum`, ...), or whose expression is `x + ...` or `np.add(...)`; a "
+        "counterexample shares memory with the input (in-place operators and `out=` return "
+        "the same object).",
+        "`a + b` does, but `a += b` and `np.add(a, b, out=a)` return the same object.",
+        _is_arithmetic,
+        _sharing("the result shares memory with the input (observed: {cls})", "", False),
+    ),
+    Claim(
+        10,
+        "shares-memory-truthful",
+        "`np.shares_memory` tells you whether two arrays share memory.",
+        "every case, chains included, where the library's `shares_memory` (or its "
+        "equivalent) answered and the byte-overlap witness saw; a counterexample is a "
+        "disagreement.",
+        "NumPy's answer is exact, in bytes, but can raise `TooHardError` when `max_work` is "
+        "limited; `may_share_memory` only compares extents.",
+        lambda c: c.claims.get("shares_memory") is not None,
+        _shares_memory_truthful,
+    ),
+    Claim(
+        11,
+        "copy-independent",
+        "`.copy()` gives a fully independent array.",
+        "single-operation cases whose expression calls `.copy(...)` (`x.copy()`, "
+        "`np.copy(x)`, ...) or whose operation id is `copy`; a counterexample shares memory "
+        "or propagates a write.",
+        "True for NumPy's numeric arrays (object arrays copy references only).",
+        lambda c: single(c) and (c.operation == "copy" or bool(COPY_EXPR.search(c.expression))),
+        _copy_independent,
+    ),
+    Claim(
+        12,
+        "asarray-never-copies",
+        "`asarray` never copies.",
+        "single-operation cases whose operation id names `asarray`, except an explicit "
+        "`copy=True`; a counterexample is a result that shares no byte with the input, or "
+        "one in another dtype (converted values need new memory).",
+        "`asarray` copies whenever the dtype, order or device must change, and "
+        "`copy=False` raises instead.",
+        lambda c: single(c) and "asarray" in words(c) and "copy=True" not in c.expression,
+        _asarray_reuses,
+    ),
 )
 
 

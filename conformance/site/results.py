@@ -112,8 +112,7 @@ def _require(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], o
     value = data[key]
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise ValueError(f"field {key!r} of {owner} should be {names}, not "
-                         f"{type(value).__name__}")
+        raise ValueError(f"field {key!r} of {owner} should be {names}, not {type(value).__name__}")
     return value
 
 
@@ -133,8 +132,7 @@ def _parse_case(raw: Any, index: int) -> Case:
     verdicts = {}
     for profile, judged in raw_verdicts.items():
         if not isinstance(judged, dict) or not isinstance(judged.get("verdict"), str):
-            raise ValueError(f"verdicts[{profile!r}] of {where} should be an object with a "
-                             "verdict")
+            raise ValueError(f"verdicts[{profile!r}] of {where} should be an object with a verdict")
         verdicts[str(profile)] = Verdict(judged["verdict"], str(judged.get("message") or ""))
     expected = raw.get("expected")
     if expected is not None and not isinstance(expected, dict):
@@ -164,13 +162,17 @@ def parse_results(data: Any, source: str) -> Run:
         if not isinstance(data, dict):
             raise ValueError("not a results document (the top level is not an object)")
         if data.get("schema") != SCHEMA_NAME:
-            raise ValueError(f"not a results document (schema is {data.get('schema')!r}, "
-                             f"expected {SCHEMA_NAME!r})")
+            raise ValueError(
+                f"not a results document (schema is {data.get('schema')!r}, "
+                f"expected {SCHEMA_NAME!r})"
+            )
         version = data.get("schema_version")
         if version not in SUPPORTED_SCHEMA_VERSIONS:
             supported = ", ".join(str(v) for v in sorted(SUPPORTED_SCHEMA_VERSIONS))
-            raise ValueError(f"schema_version {version!r} is not supported (this copyview reads "
-                             f"{supported}); rerun the suite with a matching copyview")
+            raise ValueError(
+                f"schema_version {version!r} is not supported (this copyview reads "
+                f"{supported}); rerun the suite with a matching copyview"
+            )
         backend = _require(data, "backend", dict, "the document")
         environment = data.get("environment") or {}
         run = data.get("run") or {}
@@ -211,8 +213,10 @@ def load_results(path: str | Path) -> Run:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ResultsError(path, "no such file or directory (results are written by "
-                                 "`copyview run BACKEND --json DIR`)") from None
+        raise ResultsError(
+            path,
+            "no such file or directory (results are written by `copyview run BACKEND --json DIR`)",
+        ) from None
     except OSError as exc:
         raise ResultsError(path, f"cannot read it ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
@@ -220,8 +224,9 @@ def load_results(path: str | Path) -> Run:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ResultsError(path, f"malformed JSON at line {exc.lineno}, column {exc.colno}: "
-                                 f"{exc.msg}") from None
+        raise ResultsError(
+            path, f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
     return parse_results(data, str(path))
 
 

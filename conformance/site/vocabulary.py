@@ -27,18 +27,28 @@ class Look:
 CLASSES: dict[str, Look] = {
     "same-object": Look("same object", "≡", "same", "the operation returned its input object"),
     "view": Look("view", "⇄", "view", "shares bytes with the input; writes propagate both ways"),
-    "read-only-view": Look("read-only view", "⇢", "roview",
-                           "shares bytes with the input; writes through the result are refused"),
+    "read-only-view": Look(
+        "read-only view",
+        "⇢",
+        "roview",
+        "shares bytes with the input; writes through the result are refused",
+    ),
     "copy": Look("copy", "⊕", "copy", "no byte in common with the input"),
-    "copy-on-write": Look("copy-on-write", "⊘", "cow",
-                          "shares bytes with the input, but writes do not propagate"),
-    "immutable": Look("immutable", "◆", "immutable",
-                      "the library has no in-place writes; only the memory witness speaks"),
+    "copy-on-write": Look(
+        "copy-on-write", "⊘", "cow", "shares bytes with the input, but writes do not propagate"
+    ),
+    "immutable": Look(
+        "immutable",
+        "◆",
+        "immutable",
+        "the library has no in-place writes; only the memory witness speaks",
+    ),
     "scalar": Look("scalar", "•", "scalar", "the operation returned a scalar, not an array"),
     "error": Look("error", "✕", "error", "the operation raised"),
     "unknown": Look("unknown", "?", "unknown", "no witness could observe sharing"),
-    "not-applicable": Look("not applicable", "–", "na",
-                           "the library does not have this operation or input"),
+    "not-applicable": Look(
+        "not applicable", "–", "na", "the library does not have this operation or input"
+    ),
     "crashed": Look("crashed", "☠", "crashed", "the case killed its worker process"),
     "timeout": Look("timeout", "⌛", "timeout", "the case ran past its time limit"),
 }
@@ -46,19 +56,32 @@ CLASSES: dict[str, Look] = {
 VERDICTS: dict[str, Look] = {
     "pass": Look("pass", "✓", "pass", "the profile is met"),
     "fail": Look("fail", "✗", "fail", "a promised profile is not met"),
-    "differs": Look("differs", "≠", "differs",
-                    "a profile the library does not promise is not met (never a failure)"),
+    "differs": Look(
+        "differs",
+        "≠",
+        "differs",
+        "a profile the library does not promise is not met (never a failure)",
+    ),
     "known": Look("known deviation", "!", "known", "a failure listed as a known deviation"),
-    "unexpected-pass": Look("unexpected pass", "✓!", "upass",
-                            "listed as a known deviation, but passed"),
+    "unexpected-pass": Look(
+        "unexpected pass", "✓!", "upass", "listed as a known deviation, but passed"
+    ),
     "not-applicable": Look("not applicable", "–", "na", "the profile says nothing here"),
     "crashed": Look("crashed", "☠", "crashed", "the case killed its worker process"),
     "timeout": Look("timeout", "⌛", "timeout", "the case ran past its time limit"),
 }
 
 # Worst first: a cell that summarises several cases shows its worst verdict.
-VERDICT_SEVERITY = ("crashed", "timeout", "fail", "known", "differs", "unexpected-pass", "pass",
-                    "not-applicable")
+VERDICT_SEVERITY = (
+    "crashed",
+    "timeout",
+    "fail",
+    "known",
+    "differs",
+    "unexpected-pass",
+    "pass",
+    "not-applicable",
+)
 PASSING = frozenset({"pass", "unexpected-pass"})
 
 

@@ -18,19 +18,37 @@ def _case_link(src: str, diff: RunDiff, case_id: str) -> str:
 
 
 def _section(diff: RunDiff, src: str) -> str:
-    parts = [f"<h2>{esc(diff.old.label)} → {esc(diff.new.label)}</h2>",
-             f"<p>From <code>{esc(diff.old.source)}</code> to <code>{esc(diff.new.source)}"
-             "</code>.</p>"]
+    parts = [
+        f"<h2>{esc(diff.old.label)} → {esc(diff.new.label)}</h2>",
+        f"<p>From <code>{esc(diff.old.source)}</code> to <code>{esc(diff.new.source)}</code>.</p>",
+    ]
     if diff.unchanged:
         parts.append("<p>No differences.</p>")
-    lists = (("Added", [_case_link(src, diff, i) for i in diff.added]),
-             ("Removed", [esc(i) for i in diff.removed]),
-             ("Fixed", [f"{_case_link(src, diff, c.case_id)} [{esc(c.profile)}] "
-                        f"{esc(c.old)} → {esc(c.new)}" for c in diff.fixed]),
-             ("Broken", [f"{_case_link(src, diff, c.case_id)} [{esc(c.profile)}] "
-                         f"{esc(c.old)} → {esc(c.new)}" for c in diff.broken]),
-             ("Behaviour changed", [f"{_case_link(src, diff, c.case_id)}: {esc(c.old)} → "
-                                    f"{esc(c.new)}" for c in diff.class_changes]))
+    lists = (
+        ("Added", [_case_link(src, diff, i) for i in diff.added]),
+        ("Removed", [esc(i) for i in diff.removed]),
+        (
+            "Fixed",
+            [
+                f"{_case_link(src, diff, c.case_id)} [{esc(c.profile)}] {esc(c.old)} → {esc(c.new)}"
+                for c in diff.fixed
+            ],
+        ),
+        (
+            "Broken",
+            [
+                f"{_case_link(src, diff, c.case_id)} [{esc(c.profile)}] {esc(c.old)} → {esc(c.new)}"
+                for c in diff.broken
+            ],
+        ),
+        (
+            "Behaviour changed",
+            [
+                f"{_case_link(src, diff, c.case_id)}: {esc(c.old)} → {esc(c.new)}"
+                for c in diff.class_changes
+            ],
+        ),
+    )
     for title, items in lists:
         parts.append(f"<h3>{title} ({len(items)})</h3>")
         if items:
@@ -41,8 +59,10 @@ def _section(diff: RunDiff, src: str) -> str:
 def render(library: Library) -> str:
     src = diff_page(library.backend)
     sections = [_section(diff_runs(old, new), src) for old, new in pairwise(library.runs)]
-    return (front_matter(f"Changes in {library.backend}")
-            + f"# Changes in {md_text(library.backend)}\n\n"
-            "Runs are ordered by library version, then by when they finished; each is compared "
-            "with the next. Cases are matched by id; *fixed* and *broken* are per profile.\n\n"
-            + html_block(*sections, searchable=True))
+    return (
+        front_matter(f"Changes in {library.backend}")
+        + f"# Changes in {md_text(library.backend)}\n\n"
+        "Runs are ordered by library version, then by when they finished; each is compared "
+        "with the next. Cases are matched by id; *fixed* and *broken* are per profile.\n\n"
+        + html_block(*sections, searchable=True)
+    )

@@ -44,8 +44,11 @@ copyview site --diff old/numpy.json results/numpy.json   # what changed between 
 def glance(site: SiteData) -> str:
     """Category x library: the classes seen and the worst verdict per profile."""
     runs = site.runs
-    head = "".join(f'<th><a href="{href(HOME, library_page(r.backend))}">{esc(r.backend)}</a>'
-                   f"<br><small>{esc(r.version)}</small></th>" for r in runs)
+    head = "".join(
+        f'<th><a href="{href(HOME, library_page(r.backend))}">{esc(r.backend)}</a>'
+        f"<br><small>{esc(r.version)}</small></th>"
+        for r in runs
+    )
     rows = []
     for category in site.categories:
         ops = [op for op in site.operations if op.category == category]
@@ -59,13 +62,17 @@ def glance(site: SiteData) -> str:
             chips = " ".join(class_chip(name, n) for name, n in sorted(tally.items()))
             verdicts = " ".join(worst_chip(p, cases) for p in site.profiles)
             cells.append(f'<td>{chips}<div class="cv-vs">{verdicts}</div></td>')
-        rows.append(f'<tr data-category="{attr(category)}"><th scope="row">{esc(category)}'
-                    f"<br><small>{len(ops)} operations</small></th>{''.join(cells)}</tr>")
+        rows.append(
+            f'<tr data-category="{attr(category)}"><th scope="row">{esc(category)}'
+            f"<br><small>{len(ops)} operations</small></th>{''.join(cells)}</tr>"
+        )
     summary = "".join(f"<td>{scores_line(r, site.profiles)}</td>" for r in runs)
-    return ('<div class="cv-scroll"><table class="cv-matrix cv-glance">'
-            f"<thead><tr><th>category</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
-            f'<tfoot><tr class="cv-summary"><th>passed / judged</th>{summary}</tr></tfoot>'
-            "</table></div>")
+    return (
+        '<div class="cv-scroll"><table class="cv-matrix cv-glance">'
+        f"<thead><tr><th>category</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+        f'<tfoot><tr class="cv-summary"><th>passed / judged</th>{summary}</tr></tfoot>'
+        "</table></div>"
+    )
 
 
 def render(site: SiteData) -> str:
@@ -73,8 +80,7 @@ def render(site: SiteData) -> str:
         return INTRO + "\n## Results\n\nNo results yet: run `copyview run` with `--json` first.\n"
     count = sum(len(r.cases) for r in site.runs)
     return (
-        INTRO
-        + f"\n## At a glance\n\n{len(site.libraries)} libraries, {len(site.operations)} "
+        INTRO + f"\n## At a glance\n\n{len(site.libraries)} libraries, {len(site.operations)} "
         f"operations, {count} cases. The [matrix](matrix.md) has one row per operation; "
         f"the [myths](myths.md) page checks twelve common claims on every library.\n\n"
         + html_block(glance(site))

@@ -13,7 +13,8 @@ from conformance.site.pages.common import class_chips, legend, scores_line, wors
 
 def _options(values: tuple[str, ...]) -> str:
     return '<option value="">all</option>' + "".join(
-        f'<option value="{attr(v)}">{esc(v)}</option>' for v in values)
+        f'<option value="{attr(v)}">{esc(v)}</option>' for v in values
+    )
 
 
 def filters(site: SiteData) -> str:
@@ -33,29 +34,42 @@ def matrix_table(site: SiteData, from_src: str) -> str:
         f'<th data-library="{attr(run.backend)}">'
         f'<a href="{href(from_src, library_page(run.backend))}">{esc(run.backend)}</a>'
         f"<br><small>{esc(run.version)}</small>"
-        + (f'<br><small title="the newest run is shown; see the library page">+{older[run.backend]}'
-           " older run(s)</small>" if older.get(run.backend) else "")
-        + "</th>" for run in runs)
+        + (
+            '<br><small title="the newest run is shown; see the library page">'
+            f"+{older[run.backend]} older run(s)</small>"
+            if older.get(run.backend)
+            else ""
+        )
+        + "</th>"
+        for run in runs
+    )
     rows = []
     for op in site.operations:
         cells = []
         for run in runs:
             cases = op.cases_of(run.backend)
             if not cases:
-                cells.append(f'<td data-library="{attr(run.backend)}" class="cv-empty" '
-                             'title="no case in this run">no case</td>')
+                cells.append(
+                    f'<td data-library="{attr(run.backend)}" class="cv-empty" '
+                    'title="no case in this run">no case</td>'
+                )
                 continue
             verdicts = " ".join(worst_chip(p, cases) for p in site.profiles)
-            cells.append(f'<td data-library="{attr(run.backend)}">{class_chips(cases)}'
-                         f'<div class="cv-vs">{verdicts}</div></td>')
+            cells.append(
+                f'<td data-library="{attr(run.backend)}">{class_chips(cases)}'
+                f'<div class="cv-vs">{verdicts}</div></td>'
+            )
         target = href(from_src, operation_page(op.id))
         rows.append(
             f'<tr data-operation="{attr(op.id)}" data-category="{attr(op.category)}">'
             f'<th scope="row"><a href="{target}">{esc(op.id)}</a><br>'
             f"<code>{esc(op.expressions[0] if op.expressions else '')}</code></th>"
-            f"<td>{esc(op.category)}</td>{''.join(cells)}</tr>")
-    summary = "".join(f'<td data-library="{attr(run.backend)}">'
-                      f"{scores_line(run, site.profiles)}</td>" for run in runs)
+            f"<td>{esc(op.category)}</td>{''.join(cells)}</tr>"
+        )
+    summary = "".join(
+        f'<td data-library="{attr(run.backend)}">{scores_line(run, site.profiles)}</td>'
+        for run in runs
+    )
     return (
         '<div class="cv-scroll"><table class="cv-matrix" id="cv-matrix">'
         f"<thead><tr><th>operation</th><th>category</th>{head}</tr></thead>"

@@ -7,15 +7,19 @@ from conformance.site.model import MYTHS, SiteData, operation_page
 from conformance.site.myths import CLAIMS, Claim, Finding, check_claim
 from conformance.site.results import Case
 
-STATUS_LOOK = {"holds": ("cv-v-pass", "✓ holds"), "false": ("cv-v-fail", "✗ false"),
-               "no evidence": ("cv-v-na", "– no evidence")}
+STATUS_LOOK = {
+    "holds": ("cv-v-pass", "✓ holds"),
+    "false": ("cv-v-fail", "✗ false"),
+    "no evidence": ("cv-v-na", "– no evidence"),
+}
 SHOWN_COUNTEREXAMPLES = 3
 
 
 def _status(finding: Finding) -> str:
     css, text = STATUS_LOOK[finding.status]
-    detail = (f"{len(finding.counterexamples)} counterexample(s), {finding.supporting} "
-              f"supporting case(s)")
+    detail = (
+        f"{len(finding.counterexamples)} counterexample(s), {finding.supporting} supporting case(s)"
+    )
     return f'<span class="cv-v {css}" title="{attr(detail)}">{esc(text)}</span>'
 
 
@@ -25,9 +29,13 @@ def _summary(site: SiteData, findings: dict[tuple[int, str], Finding]) -> str:
         f'<tr><th scope="row"><a href="#myth-{claim.number}">{claim.number}. '
         f"{_inline_code(claim.text)}</a></th>"
         + "".join(f"<td>{_status(findings[claim.number, r.backend])}</td>" for r in site.runs)
-        + "</tr>" for claim in CLAIMS)
-    return (f'<div class="cv-scroll"><table class="cv-matrix"><thead><tr><th>claim</th>{head}'
-            f"</tr></thead><tbody>{rows}</tbody></table></div>")
+        + "</tr>"
+        for claim in CLAIMS
+    )
+    return (
+        f'<div class="cv-scroll"><table class="cv-matrix"><thead><tr><th>claim</th>{head}'
+        f"</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def _claim_section(claim: Claim, site: SiteData, findings: dict[tuple[int, str], Finding]) -> str:
@@ -40,25 +48,30 @@ def _claim_section(claim: Claim, site: SiteData, findings: dict[tuple[int, str],
         elif finding.status == "no evidence":
             line += "no case in these results speaks to this claim."
         else:
-            line += (f"{len(finding.counterexamples)} counterexample(s) "
-                     f"({finding.supporting} case(s) agree).")
+            line += (
+                f"{len(finding.counterexamples)} counterexample(s) "
+                f"({finding.supporting} case(s) agree)."
+            )
             shown = []
             for case, reason in _varied(finding.counterexamples):
                 shown.append(
                     f"<li>{link(MYTHS, operation_page(case.operation), case.id, case.id)}: "
                     f"<code>{esc(case.expression)}</code> on <code>"
                     f"{esc(case.input.get('expression', ''))}</code>: {_inline_code(reason)}"
-                    f"<details><summary>repro</summary>{code_block(case.repro)}</details></li>")
+                    f"<details><summary>repro</summary>{code_block(case.repro)}</details></li>"
+                )
             more = len(finding.counterexamples) - SHOWN_COUNTEREXAMPLES
             if more > 0:
                 shown.append(f"<li>and {more} more</li>")
             line += f"<ul>{''.join(shown)}</ul>"
         items.append(line + "</li>")
-    return (f'<section class="cv-myth"><h2 id="myth-{claim.number}">{claim.number}. '
-            f"{_inline_code(claim.text)}</h2>"
-            f"<p><b>What is true in NumPy:</b> {_inline_code(claim.truth)}</p>"
-            f"<p><b>Cases considered:</b> {_inline_code(claim.about)}</p>"
-            f"<ul>{''.join(items)}</ul></section>")
+    return (
+        f'<section class="cv-myth"><h2 id="myth-{claim.number}">{claim.number}. '
+        f"{_inline_code(claim.text)}</h2>"
+        f"<p><b>What is true in NumPy:</b> {_inline_code(claim.truth)}</p>"
+        f"<p><b>Cases considered:</b> {_inline_code(claim.about)}</p>"
+        f"<ul>{''.join(items)}</ul></section>"
+    )
 
 
 def _varied(counterexamples: tuple[tuple[Case, str], ...]) -> list[tuple[Case, str]]:
@@ -68,7 +81,7 @@ def _varied(counterexamples: tuple[tuple[Case, str], ...]) -> list[tuple[Case, s
         first_per_operation.setdefault(case.operation, (case, reason))
     chosen = list(first_per_operation.values())[:SHOWN_COUNTEREXAMPLES]
     rest = [pair for pair in counterexamples if pair not in chosen]
-    return chosen + rest[:SHOWN_COUNTEREXAMPLES - len(chosen)]
+    return chosen + rest[: SHOWN_COUNTEREXAMPLES - len(chosen)]
 
 
 def _inline_code(text: str) -> str:
@@ -78,8 +91,11 @@ def _inline_code(text: str) -> str:
 
 
 def render(site: SiteData) -> str:
-    findings = {(claim.number, run.backend): check_claim(claim, run)
-                for claim in CLAIMS for run in site.runs}
+    findings = {
+        (claim.number, run.backend): check_claim(claim, run)
+        for claim in CLAIMS
+        for run in site.runs
+    }
     intro = (
         "# Myths\n\n"
         "Twelve claims that tutorials and answers repeat, each checked on every library from "
@@ -90,6 +106,8 @@ def render(site: SiteData) -> str:
     )
     if not site.libraries:
         return intro + "No results yet.\n"
-    return (intro + html_block(_summary(site, findings))
-            + html_block(*(_claim_section(c, site, findings) for c in CLAIMS),
-                         searchable=True))
+    return (
+        intro
+        + html_block(_summary(site, findings))
+        + html_block(*(_claim_section(c, site, findings) for c in CLAIMS), searchable=True)
+    )

@@ -30,25 +30,46 @@ def _overview(op: Operation, site: SiteData, src: str) -> str:
                 cells.append('<td class="cv-empty">no case</td>')
                 continue
             verdicts = " ".join(verdict_chip(p, case.verdict(p)) for p in site.profiles)
-            cells.append(f"<td>{class_chip(case.observed_class)}"
-                         f'<div class="cv-vs">{verdicts}</div></td>')
-        expected = next((c.expected_class for _, cs in op.cases for c in cs
-                         if c.id == case_id and c.expected_class), None)
-        rows.append(f'<tr><th scope="row"><a href="{href(src, src, case_id)}">{esc(case_id)}'
-                    f"</a></th><td>{class_chip(expected) if expected else '—'}</td>"
-                    f"{''.join(cells)}</tr>")
-    head = "".join(f'<th><a href="{href(src, library_page(r.backend))}">{esc(r.backend)}</a>'
-                   "</th>" for r in runs)
-    return ('<div class="cv-scroll"><table class="cv-matrix">'
-            f"<thead><tr><th>case</th><th>NumPy</th>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+            cells.append(
+                f'<td>{class_chip(case.observed_class)}<div class="cv-vs">{verdicts}</div></td>'
+            )
+        expected = next(
+            (
+                c.expected_class
+                for _, cs in op.cases
+                for c in cs
+                if c.id == case_id and c.expected_class
+            ),
+            None,
+        )
+        rows.append(
+            f'<tr><th scope="row"><a href="{href(src, src, case_id)}">{esc(case_id)}'
+            f"</a></th><td>{class_chip(expected) if expected else '—'}</td>"
+            f"{''.join(cells)}</tr>"
+        )
+    head = "".join(
+        f'<th><a href="{href(src, library_page(r.backend))}">{esc(r.backend)}</a></th>'
+        for r in runs
+    )
+    return (
+        '<div class="cv-scroll"><table class="cv-matrix">'
+        f"<thead><tr><th>case</th><th>NumPy</th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def _witness_cells(case: Case) -> str:
     w, c = case.witnesses, case.claims
-    return "".join(f"<td>{value_text(v)}</td>" for v in (
-        w.get("memory"), w.get("mutation_forward"), w.get("mutation_backward"), c.get("base"),
-        c.get("shares_memory")))
+    return "".join(
+        f"<td>{value_text(v)}</td>"
+        for v in (
+            w.get("memory"),
+            w.get("mutation_forward"),
+            w.get("mutation_backward"),
+            c.get("base"),
+            c.get("shares_memory"),
+        )
+    )
 
 
 def _case_section(op: Operation, case_id: str, site: SiteData, src: str) -> str:
@@ -56,25 +77,34 @@ def _case_section(op: Operation, case_id: str, site: SiteData, src: str) -> str:
 
     Kept to one table so that pages of operations with many cases stay light.
     """
-    found = [(run, case) for run in site.runs for case in op.cases_of(run.backend)
-             if case.id == case_id]
+    found = [
+        (run, case) for run in site.runs for case in op.cases_of(run.backend) if case.id == case_id
+    ]
     first = found[0][1]
     layout = first.input
     expected = first.expected or {}
     rows, messages, repros = [], [], []
     for run, case in found:
         verdicts = " ".join(verdict_chip(p, v.verdict, v.message) for p, v in case.verdicts.items())
-        rows.append(f"<tr><th>{link(src, library_page(run.backend), run.backend)} "
-                    f"<small>{esc(run.version)}</small></th>"
-                    f"<td>{class_chip(case.observed_class)}</td>{_witness_cells(case)}"
-                    f"<td>{verdicts}</td></tr>")
-        messages += [f"<li><b>{esc(run.backend)}</b> [{esc(p)}] {esc(v.verdict)}: "
-                     f"{esc(v.message)}</li>" for p, v in case.verdicts.items() if v.message]
+        rows.append(
+            f"<tr><th>{link(src, library_page(run.backend), run.backend)} "
+            f"<small>{esc(run.version)}</small></th>"
+            f"<td>{class_chip(case.observed_class)}</td>{_witness_cells(case)}"
+            f"<td>{verdicts}</td></tr>"
+        )
+        messages += [
+            f"<li><b>{esc(run.backend)}</b> [{esc(p)}] {esc(v.verdict)}: {esc(v.message)}</li>"
+            for p, v in case.verdicts.items()
+            if v.message
+        ]
         repros.append(f"<p>{esc(run.backend)}</p>{code_block(case.repro or '# no repro')}")
-    expected_text = (f"expected (NumPy semantics): {class_chip(str(expected.get('class')))}, "
-                     f"base {value_text(expected.get('base'))}, shares memory "
-                     f"{value_text(expected.get('shares_memory'))}" if expected.get("class")
-                     else "the reference has no expectation for this case")
+    expected_text = (
+        f"expected (NumPy semantics): {class_chip(str(expected.get('class')))}, "
+        f"base {value_text(expected.get('base'))}, shares memory "
+        f"{value_text(expected.get('shares_memory'))}"
+        if expected.get("class")
+        else "the reference has no expectation for this case"
+    )
     return (
         f'<section class="cv-case-section"><h3 id="{anchor_id(case_id)}">{esc(case_id)} '
         f'<a class="cv-permalink" href="{href(src, src, case_id)}" title="permanent link">¶'
@@ -99,8 +129,9 @@ def render(op: Operation, site: SiteData) -> str:
     return (
         front_matter(op.id)
         + f"# {md_text(op.id)}\n\n"
-        + html_block(f"<p>Category <b>{esc(op.category)}</b>; expression {expressions}.</p>",
-                     searchable=True)
+        + html_block(
+            f"<p>Category <b>{esc(op.category)}</b>; expression {expressions}.</p>", searchable=True
+        )
         + f"## What NumPy does\n\n{numpy_rule(op.id, op.category)}\n\n"
         "## In every library\n\nOne row per case (an input the operation was applied to); the "
         "NumPy column is what the reference implementation predicts.\n\n"
