@@ -203,10 +203,44 @@ def test_refuses_to_replace_a_directory_it_did_not_build(tmp_path):
     assert (precious / "notes.txt").read_text() == "keep me"
 
 
-def test_no_results_builds_pages_that_say_so(tmp_path):
-    out = tmp_path / "site"
-    build_site([], out)
-    assert "No results yet" in (out / "matrix.html").read_text()
+def test_no_results_is_an_error_not_an_empty_site(tmp_path, capsys):
+    empty = tmp_path / "results"
+    empty.mkdir()
+    with pytest.raises(BuildError, match="no results files"):
+        build_site([empty], tmp_path / "site")
+    assert main([str(empty), "-o", str(tmp_path / "site")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no results files" in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_an_output_that_holds_an_input_is_refused_and_the_input_kept(tmp_path, capsys):
+    shared = tmp_path / "S"
+    shared.mkdir()
+    for path in FIXTURES.glob("*.json"):
+        shutil.copy(path, shared)
+    before = sorted(p.name for p in shared.iterdir())
+    assert main([str(shared), "-o", str(shared)]) == 2
+    assert "holds the input" in capsys.readouterr().err
+    # An earlier site built into S, then results added beside it: still refused.
+    site = tmp_path / "site"
+    build_site([shared], site)
+    shutil.copy(shared / before[0], site / before[0])
+    assert main([str(site), "-o", str(site)]) == 2
+    assert sorted(p.name for p in shared.iterdir()) == before
+    assert (site / before[0]).is_file()
+
+
+def test_a_rebuild_replaces_only_what_the_site_wrote(tmp_path, capsys):
+    site = tmp_path / "site"
+    build_site([FIXTURES / "numpy.json"], site)
+    manifest = (site / ".copyview-site").read_text().splitlines()
+    assert "index.html" in manifest and "matrix.html" in manifest
+    build_site([FIXTURES / "numpy.json"], site)  # only its own files: replaced
+    (site / "notes.txt").write_text("mine")
+    assert main([str(FIXTURES / "numpy.json"), "-o", str(site)]) == 2
+    assert "notes.txt, which the site did not write" in capsys.readouterr().err
+    assert (site / "notes.txt").read_text() == "mine"
 
 
 def test_repository_mkdocs_yml_matches_the_standalone_config():

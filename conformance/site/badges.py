@@ -99,10 +99,11 @@ def svg(badge: Badge) -> str:
     message_w = text_width(badge.message) + 10
     total = label_w + message_w
     label, message = escape(badge.label), escape(badge.message)
-    title = f"{label}: {message}"
+    spoken = f"{badge.label}: {badge.message}"
+    title, aria = escape(spoken), escape(spoken, {'"': "&quot;"})
     label_x, message_x = label_w / 2, label_w + message_w / 2
     return f"""<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="20" \
-role="img" aria-label="{escape(title, {'"': "&quot;"})}">
+role="img" aria-label="{aria}">
 <title>{title}</title>
 <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/>\
 <stop offset="1" stop-opacity=".1"/></linearGradient>

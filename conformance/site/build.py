@@ -2,7 +2,9 @@
 
 Results are read and checked before mkdocs starts; the site is built in a temporary directory
 next to the target and moved into place only when the build succeeded, so a failed build
-leaves the previous site untouched.
+leaves the previous site untouched. A built site lists the files it wrote (its manifest, in
+the marker file); a rebuild replaces a directory only when it holds nothing else, and never one
+that holds an input.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from conformance.site.config import site_config
 from conformance.site.merge import merge_runs
 from conformance.site.results import expand_paths, load_many
 
-# Written into every built site; an existing directory without it is never replaced.
+# Written into every built site; an existing directory without it is never replaced. Its first
+# line says what it is, the others list every file the build wrote (the manifest).
 MARKER = ".copyview-site"
+MARKER_HEADER = "built by copyview site; files it wrote:"
 HOOK_NAME = "conformance/site/mkdocs_hook.py"
 
 
@@ -46,13 +50,31 @@ def default_config() -> Path | None:
     return None
 
 
-def _check_target(out_dir: Path) -> None:
+def _check_target(out_dir: Path, inputs: list[Path]) -> None:
+    for path in inputs:
+        if path.resolve().is_relative_to(out_dir):
+            raise BuildError(
+                f"{out_dir}: holds the input {path}; choose an output directory outside the "
+                "results with -o"
+            )
     if out_dir.exists() and not out_dir.is_dir():
         raise BuildError(f"{out_dir}: exists and is not a directory")
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
+    if not out_dir.is_dir() or not any(out_dir.iterdir()):
+        return
+    marker = out_dir / MARKER
+    if not marker.is_file():
         raise BuildError(
             f"{out_dir}: not empty and not a copyview site; choose another directory with -o"
         )
+    lines = marker.read_text(encoding="utf-8", errors="replace").splitlines()
+    written = set(lines[1:]) if lines and lines[0] == MARKER_HEADER else set()
+    for path in sorted(out_dir.rglob("*")):
+        name = path.relative_to(out_dir).as_posix()
+        if path.is_file() and name != MARKER and name not in written:
+            raise BuildError(
+                f"{out_dir}: holds {name}, which the site did not write; move it or choose "
+                "another directory with -o"
+            )
 
 
 def build_site(
@@ -71,9 +93,14 @@ def build_site(
     """
     started = time.perf_counter()
     files = expand_paths(results)
+    if not files:
+        raise BuildError(
+            f"no results files in {' '.join(str(r) for r in results)} "
+            "(write them with `copyview run BACKEND --json DIR`)"
+        )
     runs = load_many(files)
     out_dir = Path(out_dir).resolve()
-    _check_target(out_dir)
+    _check_target(out_dir, files)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=f".{out_dir.name}.tmp-") as tmp:
         staging = Path(tmp) / "site"
@@ -86,7 +113,12 @@ def build_site(
         # As given (relative to this process's directory): pages show them as the user named them.
         config.extra["copyview_results_files"] = [str(f) for f in files]
         build(config)
-        (staging / MARKER).write_text("built by copyview site\n", encoding="utf-8")
+        manifest = sorted(
+            p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()
+        )
+        (staging / MARKER).write_text(
+            "\n".join([MARKER_HEADER, *manifest]) + "\n", encoding="utf-8"
+        )
         pages = sum(1 for _ in staging.rglob("*.html")) - (
             1 if (staging / "404.html").exists() else 0
         )

@@ -14,12 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import MkDocsException
-
 from conformance.site.badges import write_badges
-from conformance.site.build import BuildError, build_site, default_config
 from conformance.site.diff import diff_runs, format_diff
-from conformance.site.results import ResultsError, load_many, load_results
+from conformance.site.results import ResultsError, expand_paths, load_many, load_results
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,23 +52,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _error(message: str) -> int:
-    print(f"copyview site: error: {message}", file=sys.stderr)
+def _error(message: str, command: str = "site") -> int:
+    print(f"copyview {command}: error: {message}", file=sys.stderr)
     return 2
 
 
 def diff_main(argv: list[str]) -> int:
-    """``copyview site --diff OLD NEW`` (argv is ``[OLD, NEW]``)."""
-    if len(argv) != 2:
-        return _error("--diff needs two results files: OLD NEW")
+    """``copyview diff OLD NEW`` (also ``copyview site --diff OLD NEW``)."""
+    parser = argparse.ArgumentParser(
+        prog="copyview diff",
+        description="Print the cases added, removed, fixed and broken between two results "
+        "files of one library. Exit 1 when a case broke.",
+    )
+    parser.add_argument("old", metavar="OLD", help="the earlier results file")
+    parser.add_argument("new", metavar="NEW", help="the later results file")
+    args = parser.parse_args(argv)
     try:
-        old, new = (load_results(path) for path in argv)
+        old, new = (load_results(path) for path in (args.old, args.new))
     except ResultsError as exc:
-        return _error(str(exc))
+        return _error(str(exc), "diff")
     if old.backend != new.backend:
         return _error(
-            f"{argv[0]} is a run of {old.backend!r} and {argv[1]} of "
-            f"{new.backend!r}; a diff compares two runs of one backend"
+            f"{args.old} is a run of {old.backend!r} and {args.new} of "
+            f"{new.backend!r}; a diff compares two runs of one backend",
+            "diff",
         )
     diff = diff_runs(old, new)
     print(format_diff(diff))
@@ -93,10 +97,21 @@ def badge_main(argv: list[str]) -> int:
     )
     parser.add_argument("-o", "--output", default="badges", help="directory (default: badges)")
     args = parser.parse_args(argv)
+    output = Path(args.output).resolve()
     try:
-        written = write_badges(load_many(args.results), Path(args.output))
+        files = expand_paths(args.results)
+        for path in files:
+            if path.resolve().parent == output:
+                # Endpoint JSON beside results files would be read back as results later.
+                return _error(
+                    f"-o {args.output}: holds the results file {path}; write badges elsewhere",
+                    "badge",
+                )
+        if not files:
+            return _error(f"no results files in {' '.join(args.results)}", "badge")
+        written = write_badges(load_many(files), output)
     except ResultsError as exc:
-        return _error(str(exc))
+        return _error(str(exc), "badge")
     print(f"copyview badge: {len(written)} files in {args.output}")
     return 0
 
@@ -106,6 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     if args.diff:
         return diff_main(args.diff)
+    try:
+        from mkdocs.exceptions import MkDocsException
+
+        from conformance.site.build import BuildError, build_site, default_config
+    except ImportError as exc:
+        return _error(f"{exc.name or 'mkdocs'} is not installed: pip install 'copyview[site]'")
     config = args.config or (None if args.standalone else default_config())
     try:
         report = build_site(args.results, args.output, config, strict=not args.no_strict)

@@ -230,13 +230,21 @@ def load_results(path: str | Path) -> Run:
     return parse_results(data, str(path))
 
 
+def _is_endpoint(path: Path) -> bool:
+    """A shields.io endpoint badge (``copyview badge`` writes them), not a results file."""
+    with path.open("rb") as handle:
+        return b'"schemaVersion"' in handle.read(256)
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Results files named directly, plus every ``*.json`` inside named directories."""
     found: list[Path] = []
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
-            found.extend(sorted(p for p in path.glob("*.json") if p.is_file()))
+            found.extend(
+                sorted(p for p in path.glob("*.json") if p.is_file() and not _is_endpoint(p))
+            )
         else:
             found.append(path)
     return found
