@@ -50,6 +50,8 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
         return not_applicable("the standard leaves this to the library")
     if observed.cls == Behaviour.NOT_APPLICABLE:
         return not_applicable(observed.message)
+    if observed.fault:  # a result no witness can read meets no rule
+        return Judgement(Verdict.FAIL, observed.message)
     if rule in (Rule.IN_PLACE, Rule.SETITEM):
         return _in_place(case, expected, observed)
     if rule == Rule.MUST_RAISE:

@@ -4,7 +4,9 @@ Checked where both sides exist: ``shares_memory`` equals the byte truth (for the
 the result, and for the result's interleaved halves); ``may_share_memory``
 has no false negatives; a read-only flag means writes fail; a ``.base`` of None does not share
 memory; disjoint layouts mean writes do not propagate (a copy is independent both ways); a
-view keeps its memory alive after the input is dropped.
+view keeps its memory alive after the input is dropped. Writes that go one way only are no
+view: a result whose layout overlaps the input, or whose library claims it shares, fails when
+writes reach it but not back (or back but not forward). A result no witness can read fails.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ from __future__ import annotations
 from conformance.judge.judgement import Judgement, fail_or_pass, mismatch, not_applicable
 from conformance.model.cases import Case
 from conformance.observe.observer import Observation
-from conformance.vocabulary import BaseTarget, Behaviour
+from conformance.vocabulary import BaseTarget, Behaviour, Verdict
+
+ONE_WAY = (Behaviour.ONE_WAY_FROM_INPUT, Behaviour.ONE_WAY_TO_INPUT)
 
 
 def judge(case: Case, expected: Observation | None, observed: Observation) -> Judgement:
     if observed.cls in (Behaviour.ERROR, Behaviour.SCALAR, Behaviour.NOT_APPLICABLE):
         return not_applicable(f"no array to check ({observed.cls})")
+    if observed.fault:
+        return Judgement(Verdict.FAIL, observed.message)
     problems: list[str] = []
     memory, claims, mutation = observed.memory, observed.claims, observed.mutation
     if claims is not None:
@@ -39,6 +45,19 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
             problems.append("flags.writeable=False, but writes through the result succeeded")
     if memory is False and (mutation.forward or mutation.backward):
         problems.append("layouts are disjoint, but writes propagate between the arrays")
+    if observed.cls in ONE_WAY:
+        reasons = []
+        if memory:
+            reasons.append("the layouts overlap")
+        if claims is not None and claims.shares_memory:
+            reasons.append("shares_memory=True")
+        if claims is not None and claims.base in (BaseTarget.INPUT, BaseTarget.INPUT_BASE):
+            reasons.append(f"base is the {claims.base}")
+        if reasons:
+            problems.append(
+                f"writes go one way only ({observed.cls}), but {' and '.join(reasons)}: "
+                "a view propagates writes both ways"
+            )
     if observed.keeps_alive is False:
         problems.append("the result's values changed after the input was dropped")
     return fail_or_pass(problems)

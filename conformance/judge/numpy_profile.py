@@ -11,7 +11,7 @@ from __future__ import annotations
 from conformance.judge.judgement import Judgement, fail_or_pass, mismatch, not_applicable
 from conformance.model.cases import Case
 from conformance.observe.observer import Observation
-from conformance.vocabulary import Behaviour
+from conformance.vocabulary import Behaviour, Verdict
 
 #: Classes with no array to compare dtype, shape or claims of.
 NO_ARRAY = (Behaviour.ERROR, Behaviour.SCALAR)
@@ -24,6 +24,8 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
         return not_applicable("reference_impl has no expectation for this operation")
     if observed.cls == Behaviour.NOT_APPLICABLE:
         return not_applicable(observed.message)
+    if observed.fault:
+        return Judgement(Verdict.FAIL, observed.message)
     problems: list[str] = []
     if observed.cls != expected.cls:
         problems.append(mismatch("class", observed.cls, expected.cls))

@@ -4,7 +4,12 @@ The behaviour class comes from the witnesses, in this order: the library has no 
 operation (``not-applicable``, see :func:`is_missing`), the operation raised (``error``),
 returned a non-array (``scalar``), returned its input (``same-object``), the library has no
 writes (``immutable``); otherwise memory and mutation decide between ``view``,
-``read-only-view``, ``copy-on-write``, ``copy`` and ``unknown``.
+``read-only-view``, ``one-way-from-input``, ``one-way-to-input``, ``copy-on-write``, ``copy``
+and ``unknown``.
+
+A result that breaks a witness (its shape is not a shape, its layout lies) is class ``unknown``
+with :attr:`Observation.fault` set: the profiles fail it wherever they have a rule, so garbage
+never passes.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from conformance.adapters.base import Adapter, MemoryReport
 from conformance.model.cases import Case
 from conformance.observe.witnesses import (
     Claims,
+    LayoutRefused,
     Mutation,
+    check_layout,
     claims_witness,
     interleaved_halves,
     interleaved_witness,
@@ -58,6 +65,10 @@ class Observation:
     #: The input's layout as the backend reports it (for the results' ``input`` record).
     input_strides: tuple[int, ...] | None = field(default=None, compare=False)
     input_itemsize: int | None = field(default=None, compare=False)
+    #: Set when a witness could not read the result: ``"library"`` (the result is malformed
+    #: or its layout cannot be true) or ``"adapter"`` (copyview's own code failed on a
+    #: well-formed result); :attr:`message` says what happened.
+    fault: str | None = None
 
     def expected_json(self) -> dict[str, Any] | None:
         """This observation, made on the oracle, as the ``expected`` record."""
@@ -94,6 +105,7 @@ class Observation:
             "shape": None if self.shape is None else list(self.shape),
             "digest": self.digest,
             "input_digest": self.input_digest,
+            **({"fault": self.fault} if self.fault else {}),
         }
 
 
@@ -103,6 +115,10 @@ def classify(memory: bool | None, mutation: Mutation, lazy: bool) -> Behaviour:
         if memory or mutation.forward:
             return Behaviour.READ_ONLY_VIEW
         return Behaviour.COPY if memory is False else Behaviour.UNKNOWN
+    if mutation.forward and mutation.backward is False:
+        return Behaviour.ONE_WAY_FROM_INPUT
+    if mutation.backward and mutation.forward is False:
+        return Behaviour.ONE_WAY_TO_INPUT
     if mutation.forward or mutation.backward:
         return Behaviour.VIEW
     if memory:
@@ -163,9 +179,35 @@ def _observe(adapter: Adapter, case: Case) -> Observation:
     try:
         return _witness(adapter, case, holder, x_mem, y, layout)
     except Exception as exc:  # an adapter or witness fault must not pass for a verdict
+        fault = fault_of(adapter, y, exc)
         return Observation(
-            Behaviour.UNKNOWN, message=f"a witness failed: {type(exc).__name__}: {exc}", **layout
+            Behaviour.UNKNOWN,
+            message=f"a witness failed ({fault} fault): {type(exc).__name__}: {str(exc)[:300]}",
+            fault=fault,
+            **layout,
         )
+
+
+def fault_of(adapter: Adapter, y: Any, exc: BaseException) -> str:
+    """Whose fault a witness failure is: ``"library"`` when the result itself is malformed (no
+    shape of integers, a dtype it cannot name, a DLPack export that is no capsule, a layout
+    that cannot be true), else ``"adapter"`` (copyview failed on a result that looks sound)."""
+    if isinstance(exc, LayoutRefused):
+        return "library"
+    try:
+        shape = tuple(y.shape)
+        if not all(isinstance(n, int) and n >= 0 for n in shape):
+            return "library"
+        adapter.dtype_name(y)
+    except Exception:
+        return "library"
+    try:
+        exported = y.__dlpack__() if hasattr(y, "__dlpack__") else None
+    except Exception:  # refusing to export (read-only, device) is allowed
+        exported = None
+    if exported is not None and type(exported).__name__ != "PyCapsule":
+        return "library"
+    return "adapter"
 
 
 def is_missing(exc: BaseException, namespace: Any, operand: Any) -> bool:
@@ -203,10 +245,12 @@ def _witness(
 ) -> Observation:
     x, x_base = holder
     caps = adapter.capabilities
+    y_mem = adapter.memory(y)
+    check_layout(adapter, y, y_mem)  # before any read: a lying layout costs nothing
     values = digest(adapter, y) if case.values_matter else None
     input_values = digest(adapter, x) if case.values_matter else None
     dtype, shape = adapter.dtype_name(y), adapter.shape(y)
-    memory = memory_witness(x_mem, adapter.memory(y))
+    memory = memory_witness(x_mem, y_mem)
     halves = interleaved_halves(adapter, y)
     interleaved = interleaved_witness(adapter, halves)
     claims = claims_witness(adapter, x, x_base, y, halves)

@@ -6,6 +6,10 @@
   restore; both directions; only on arrays the suite created;
 * claims: what the library says (``.base`` target, ``shares_memory``, ``may_share_memory``,
   flags), each ``None`` when the library makes no such claim.
+
+Witnesses read at most what the suite could have made: a result whose own ``shape`` and
+exported layout disagree, or that claims more bytes than :data:`MAX_RESULT_BYTES`, is refused
+(:class:`LayoutRefused`) before anything is copied, so a lying DLPack capsule costs nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +23,40 @@ import numpy as np
 from conformance.adapters.base import Adapter, MemoryReport
 from conformance.vocabulary import BaseTarget
 from reference_impl.overlap import layouts_share_memory
+
+#: The most bytes a result may claim: the suite's inputs are a few hundred bytes, so a result
+#: claiming more describes memory it does not have (or would make every read unaffordable).
+MAX_RESULT_BYTES = 16 << 20
+
+
+class LayoutRefused(Exception):
+    """The result's layout cannot be true, so no witness reads it (a fault of the library)."""
+
+
+def check_layout(adapter: Adapter, y: Any, report: MemoryReport | None) -> None:
+    """Refuse ``y`` when its claimed size is unaffordable or its exported layout disagrees
+    with its own ``shape``. Raises :class:`LayoutRefused`; says nothing when all is well."""
+    shape = adapter.shape(y)
+    claimed = _itemsize(adapter.dtype_name(y)) if report is None else report.layout.itemsize
+    for n in shape:
+        claimed *= n
+    if claimed > MAX_RESULT_BYTES:
+        raise LayoutRefused(
+            f"the result claims {claimed} bytes (shape {shape}); no case makes more than "
+            f"{MAX_RESULT_BYTES}"
+        )
+    if report is not None and tuple(report.layout.shape) != tuple(shape):
+        raise LayoutRefused(
+            f"the exported layout has shape {tuple(report.layout.shape)}, but the array's "
+            f"shape is {tuple(shape)}"
+        )
+
+
+def _itemsize(dtype: str) -> int:
+    try:
+        return int(np.dtype(dtype).itemsize)
+    except TypeError:  # a dtype NumPy does not know: assume the widest the suite uses
+        return 16
 
 
 def memory_witness(x_mem: MemoryReport | None, y_mem: MemoryReport | None) -> bool | None:

@@ -10,6 +10,7 @@ are left out of the comparison: they say something about wrapping, not about the
 from __future__ import annotations
 
 import pytest
+from mutants.witness_mutants import WITNESS_MUTANTS
 from mutants.xp_mutants import CONTROL, MUTANTS, Namespace
 
 from conformance.adapters.generic import GenericArrayAPIAdapter
@@ -52,7 +53,7 @@ def test_the_fault_free_namespace_meets_what_a_generic_backend_promises(
     assert not broken, broken[:10]
 
 
-@pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: m.name)
+@pytest.mark.parametrize("mutant", MUTANTS + WITNESS_MUTANTS, ids=lambda m: m.name)
 def test_mutant_fails_exactly_the_profiles_it_violates(
     mutant: type[Namespace],
     expectations: list[tuple[Case, Observation]],
