@@ -19,7 +19,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
@@ -58,6 +60,16 @@ def _positive_seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
     if not math.isfinite(value) or value <= 0:
         raise argparse.ArgumentTypeError(f"{text!r}: give a positive, finite number of seconds")
+    return value
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of backends, 1 or more")
     return value
 
 
@@ -126,6 +138,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="read <backend>.txt known deviations from DIR instead of the suite's",
     )
+    run.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="backends run at once, each in its own worker process (default: the number of "
+        "cores); the summary keeps the order given",
+    )
     run.add_argument("--no-shrink", action="store_true", help="do not shrink failing cases")
     run.add_argument("--quiet", action="store_true", help="no progress on stderr")
     run.add_argument(
@@ -145,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         site = importlib.import_module("conformance.site")
         return int(getattr(site, DELEGATED[argv[0]])(argv[1:]) or 0)
     args = _parser().parse_args(argv)
+    Worker.stopping = False  # a run in this process after an earlier one may start workers
     try:
         with _signals_interrupt():
             return run(args)
@@ -311,13 +333,20 @@ def run(args: argparse.Namespace) -> int:
     progress = _Progress(args.quiet, args.progress)
     exit_code, table = 0, []
     fallback: list[Path] = []  # the directory for results that cannot go where asked
-    for worker, backend, job in zip(workers, backends, jobs, strict=True):
+    known = [deviation_files.load(b["name"], args.deviations) for b in backends]
+    for worker, backend in zip(workers, backends, strict=True):
         for note in worker.notes:
             print(f"{backend['name']}: {note}", file=sys.stderr)
-        entries = deviation_files.load(backend["name"], args.deviations)
-        started, t0 = now(), time.monotonic()
-        records = run_backend(worker, job, [[d.pattern, d.reason] for d in entries], progress)
-        elapsed = time.monotonic() - t0
+    # Each backend's cases run in its own worker process; a thread per running backend only
+    # relays events, so backends run side by side on as many cores as -j allows.
+    pool = ThreadPoolExecutor(max_workers=args.jobs, thread_name_prefix="copyview-backend")
+    runs = [
+        pool.submit(_timed_run, worker, job, entries, progress)
+        for worker, job, entries in zip(workers, jobs, known, strict=True)
+    ]
+    pool.shutdown(wait=False)
+    for backend, job, entries, running in zip(backends, jobs, known, runs, strict=True):
+        records, started, elapsed = _result(running)
         # With --select, an entry that matches a case left out is not stale.
         skipped = [
             *(left_out if worker.suite_cases else ()),
@@ -374,6 +403,26 @@ def run(args: argparse.Namespace) -> int:
         _print_failures(backend["name"], records)
     _print_table(table)
     return exit_code
+
+
+def _timed_run(
+    worker: Worker, job: Job, entries: Sequence[deviation_files.Deviation], progress: _Progress
+) -> tuple[list[dict[str, Any]], str, float]:
+    started, t0 = now(), time.monotonic()
+    records = run_backend(worker, job, [[d.pattern, d.reason] for d in entries], progress)
+    return records, started, time.monotonic() - t0
+
+
+def _result(
+    running: Future[tuple[list[dict[str, Any]], str, float]],
+) -> tuple[list[dict[str, Any]], str, float]:
+    """The backend's outcome; the main thread waits in short steps, so a signal still
+    interrupts it at once."""
+    while True:
+        try:
+            return running.result(timeout=0.2)
+        except FutureTimeout:
+            continue
 
 
 def _write_results(path: Path, doc: dict[str, Any], fallback: list[Path]) -> bool:

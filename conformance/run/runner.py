@@ -51,7 +51,13 @@ class Worker:
     #: sessions of their own, where the terminal's Ctrl-C does not reach).
     live: ClassVar[set[Worker]] = set()
 
+    #: Set once the run is being stopped: no worker starts after that (a backend's thread
+    #: that sees its worker die must not start a fresh one).
+    stopping: ClassVar[bool] = False
+
     def __init__(self, backend: str) -> None:
+        if Worker.stopping:
+            raise BackendError(f"backend {backend!r}: the run is stopping")
         self.backend = backend
         self._tail = bytearray()
         self.process = subprocess.Popen(
@@ -146,7 +152,8 @@ class Worker:
 
     @classmethod
     def stop_all(cls) -> int:
-        """Kill every live worker's process group; how many there were."""
+        """Kill every live worker's process group (and start no more); how many there were."""
+        cls.stopping = True
         workers = list(cls.live)
         for worker in workers:
             worker.close()

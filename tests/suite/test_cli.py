@@ -218,3 +218,30 @@ def test_site_subcommand_delegates_to_the_site_generator(monkeypatch) -> None:
     monkeypatch.setattr(conformance.site, "main", lambda argv: seen.append(argv) or 7)
     assert cli.main(["site", "results/", "--out", "x"]) == 7
     assert seen == [["results/", "--out", "x"]]
+
+
+def _verdicts(directory: Path, name: str) -> dict[str, tuple[str, dict[str, str]]]:
+    doc = json.loads((directory / f"{name}.json").read_text())
+    return {
+        c["id"]: (c["observed"]["class"], {p: v["verdict"] for p, v in c["verdicts"].items()})
+        for c in doc["cases"]
+    }
+
+
+def test_backends_run_side_by_side_with_the_same_results_and_order(tmp_path: Path) -> None:
+    names = ("reference_impl", "numpy", "array_api_strict")
+    common = ("--select", "*[strided-1d-float64]", "--ci", "--max-examples", "5")
+    one, three = tmp_path / "one", tmp_path / "three"
+    serial = copyview("run", *names, *common, "-j", "1", "--json", str(one))
+    parallel = copyview("run", *names, *common, "-j", "3", "--json", str(three))
+    assert serial.returncode == parallel.returncode == 0, parallel.stderr
+    for name in names:
+        assert _verdicts(one, name) == _verdicts(three, name)
+    rows = [line.split()[0] for line in parallel.stdout.splitlines()[-9:]]
+    assert rows == [n for n in names for _ in range(3)]
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2", "two"])
+def test_jobs_must_be_a_positive_whole_number(jobs: str) -> None:
+    done = copyview("run", "numpy", "-j", jobs)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "-j" in done.stderr
