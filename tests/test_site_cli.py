@@ -78,3 +78,11 @@ def test_svg_label_is_escaped_once():
     root = ET.fromstring(svg(Badge('copy & "view"', "1/2", "red", "#e05d44")))
     assert root.get("aria-label") == 'copy & "view": 1/2'
     assert root.find("{http://www.w3.org/2000/svg}title").text == 'copy & "view": 1/2'
+
+
+def test_every_class_and_verdict_of_the_suite_has_a_look():
+    from conformance.site.vocabulary import CLASSES, VERDICT_SEVERITY, VERDICTS
+    from conformance.vocabulary import Behaviour, Verdict
+
+    assert set(CLASSES) == set(Behaviour)
+    assert set(VERDICTS) == set(Verdict) == set(VERDICT_SEVERITY)

@@ -5,6 +5,10 @@ They are kept as strings so they ship inside the package with no package-data se
 
 from __future__ import annotations
 
+import json
+
+from conformance.vocabulary import FAILING
+
 CSS = """\
 /* copyview: behaviour classes, verdicts and the matrix. Colours work on light and dark. */
 .cv-block { margin: 0 0 1em; }
@@ -34,12 +38,13 @@ CSS = """\
 .cv-c-view { background: #d8f3dc; color: #1b4332; }
 .cv-c-roview { background: #e9f5c9; color: #3a4a00; }
 .cv-c-copy { background: #e8e1ff; color: #36206e; }
+.cv-c-oneway { background: #fff3bf; color: #5c3c00; }
 .cv-c-cow { background: #ffe8cc; color: #6b3a00; }
 .cv-c-immutable { background: #e2e2e2; color: #222; }
 .cv-c-scalar { background: #f0f0f0; color: #333; }
 .cv-c-error { background: #ffd6d6; color: #7a0000; }
 .cv-c-unknown, .cv-c-na { background: #f3f3f3; color: #555; }
-.cv-c-crashed, .cv-c-timeout { background: #5c0000; color: #fff; }
+.cv-c-crashed, .cv-c-timeout, .cv-c-notrun { background: #5c0000; color: #fff; }
 .cv-v { font-size: .9em; border: 1px solid transparent; }
 .cv-v-pass { background: #2b8a3e; color: #fff; }
 .cv-v-fail { background: #c92a2a; color: #fff; }
@@ -47,7 +52,7 @@ CSS = """\
 .cv-v-known { background: #fcc419; color: #221; }
 .cv-v-upass { background: #74b816; color: #fff; }
 .cv-v-na { background: transparent; color: #777; border-color: #bbb; }
-.cv-v-crashed, .cv-v-timeout { background: #000; color: #fff; }
+.cv-v-crashed, .cv-v-timeout, .cv-v-notrun { background: #000; color: #fff; }
 .cv-v-unknown { background: #ddd; color: #222; }
 .cv-vs { margin-top: .2em; }
 .cv-filters { display: flex; flex-wrap: wrap; gap: 1em; align-items: center; margin: 0 0 1em; }
@@ -72,7 +77,7 @@ JS = """\
 // copyview matrix filters: category, profile, failing rows. Self-contained, no network.
 (function () {
   "use strict";
-  var FAILING = ["fail", "crashed", "timeout"];
+  var FAILING = @FAILING@;
 
   function setup() {
     var table = document.getElementById("cv-matrix");
@@ -120,4 +125,4 @@ JS = """\
     setup();
   }
 })();
-"""
+""".replace("@FAILING@", json.dumps([str(v) for v in FAILING]))

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from conformance.site.results import Run
 from conformance.site.vocabulary import PASSING
+from conformance.vocabulary import Verdict
 
-NEUTRAL = frozenset({"not-applicable"})
+NEUTRAL = frozenset({Verdict.NOT_APPLICABLE})
 
 
 @dataclass(frozen=True)

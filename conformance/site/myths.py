@@ -19,9 +19,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from conformance.site.results import Case, Run
+from conformance.vocabulary import Behaviour, Verdict
 
-SHARING_CLASSES = frozenset({"view", "read-only-view", "copy-on-write", "same-object"})
-SILENT_CLASSES = frozenset({"error", "unknown", "not-applicable", "crashed", "timeout", "scalar"})
+SHARING_CLASSES = frozenset(
+    {Behaviour.VIEW, Behaviour.READ_ONLY_VIEW, Behaviour.COPY_ON_WRITE, Behaviour.SAME_OBJECT}
+)
+SILENT_CLASSES = frozenset(
+    {
+        Behaviour.ERROR,
+        Behaviour.UNKNOWN,
+        Behaviour.NOT_APPLICABLE,
+        Behaviour.CRASHED,
+        Behaviour.TIMEOUT,
+        Behaviour.NOT_RUN,
+        Behaviour.SCALAR,
+    }
+)
 #: Classes with no array result at all (``unknown`` has one, only no witness saw its bytes).
 NO_RESULT = SILENT_CLASSES - {"unknown"}
 NONE_BASE = frozenset({"none", "None"})
@@ -59,7 +72,7 @@ def shares(case: Case) -> bool | None:
         return memory
     if case.observed_class in SHARING_CLASSES:
         return True
-    if case.observed_class == "copy":
+    if case.observed_class == Behaviour.COPY:
         return False
     return None
 
@@ -208,7 +221,7 @@ def _reshape_contiguity(case: Case) -> Outcome:
 
 def _writes_propagate(case: Case) -> Outcome:
     cls = case.observed_class
-    if cls == "view":
+    if cls == Behaviour.VIEW:
         return True
     if cls == "read-only-view":
         return "writes through this view are refused"
@@ -231,12 +244,12 @@ def _fancy_assignment(case: Case) -> Outcome:
     if cls == "error":
         error = case.observed.get("error")
         return f"the assignment raised{f' {error}' if error else ''}"
-    if cls in {"copy", "copy-on-write", "immutable"}:
+    if cls in {Behaviour.COPY, Behaviour.COPY_ON_WRITE, Behaviour.IMMUTABLE}:
         return f"the original was not changed (observed: {cls})"
-    if cls not in {"same-object", "view"} or empty(case):
+    if cls not in {Behaviour.SAME_OBJECT, Behaviour.VIEW} or empty(case):
         return None
     numpy = case.verdicts.get("numpy")
-    if numpy is None or numpy.verdict == "not-applicable" or VALUES_DIFFER in numpy.message:
+    if numpy is None or numpy.verdict == Verdict.NOT_APPLICABLE or VALUES_DIFFER in numpy.message:
         return None
     return True
 
@@ -341,7 +354,7 @@ CLAIMS: tuple[Claim, ...] = (
         "its input.",
         "NumPy collapses `.base` to the array that owns the memory: `a[1:][1:].base is a`, "
         "not `a[1:]`.",
-        lambda c: single(c) and c.observed_class in {"view", "read-only-view"},
+        lambda c: single(c) and c.observed_class in {Behaviour.VIEW, Behaviour.READ_ONLY_VIEW},
         _view_base_is_input,
     ),
     Claim(

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from conformance.vocabulary import Verdict as VerdictWord
+
 SCHEMA_NAME = "copyview-results"
 SUPPORTED_SCHEMA_VERSIONS = frozenset({1})
 
@@ -75,7 +77,7 @@ class Case:
     def verdict(self, profile: str) -> str:
         """The verdict under ``profile``; ``not-applicable`` when the run did not judge it."""
         found = self.verdicts.get(profile)
-        return found.verdict if found else "not-applicable"
+        return found.verdict if found else VerdictWord.NOT_APPLICABLE
 
 
 @dataclass(frozen=True)

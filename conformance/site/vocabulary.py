@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from conformance.site.results import Case
+from conformance.vocabulary import FAILING, Behaviour, Verdict
 
 
 @dataclass(frozen=True)
@@ -24,65 +25,93 @@ class Look:
     meaning: str
 
 
+# Keyed by the suite's vocabulary (a test checks every class and verdict has a look).
 CLASSES: dict[str, Look] = {
-    "same-object": Look("same object", "≡", "same", "the operation returned its input object"),
-    "view": Look("view", "⇄", "view", "shares bytes with the input; writes propagate both ways"),
-    "read-only-view": Look(
+    Behaviour.SAME_OBJECT: Look(
+        "same object", "≡", "same", "the operation returned its input object"
+    ),
+    Behaviour.VIEW: Look(
+        "view", "⇄", "view", "shares bytes with the input; writes propagate both ways"
+    ),
+    Behaviour.READ_ONLY_VIEW: Look(
         "read-only view",
         "⇢",
         "roview",
         "shares bytes with the input; writes through the result are refused",
     ),
-    "copy": Look("copy", "⊕", "copy", "no byte in common with the input"),
-    "copy-on-write": Look(
+    Behaviour.COPY: Look("copy", "⊕", "copy", "no byte in common with the input"),
+    Behaviour.ONE_WAY_FROM_INPUT: Look(
+        "one way from the input",
+        "→",
+        "oneway",
+        "writes to the input reach the result, writes to the result do not reach the input",
+    ),
+    Behaviour.ONE_WAY_TO_INPUT: Look(
+        "one way to the input",
+        "←",
+        "oneway",
+        "writes to the result reach the input, writes to the input do not reach the result",
+    ),
+    Behaviour.COPY_ON_WRITE: Look(
         "copy-on-write", "⊘", "cow", "shares bytes with the input, but writes do not propagate"
     ),
-    "immutable": Look(
+    Behaviour.IMMUTABLE: Look(
         "immutable",
         "◆",
         "immutable",
         "the library has no in-place writes; only the memory witness speaks",
     ),
-    "scalar": Look("scalar", "•", "scalar", "the operation returned a scalar, not an array"),
-    "error": Look("error", "✕", "error", "the operation raised"),
-    "unknown": Look("unknown", "?", "unknown", "no witness could observe sharing"),
-    "not-applicable": Look(
+    Behaviour.SCALAR: Look(
+        "scalar", "•", "scalar", "the operation returned a scalar, not an array"
+    ),
+    Behaviour.ERROR: Look("error", "✕", "error", "the operation raised"),
+    Behaviour.UNKNOWN: Look(
+        "unknown", "?", "unknown", "no witness could observe sharing, or one could not read it"
+    ),
+    Behaviour.NOT_APPLICABLE: Look(
         "not applicable", "–", "na", "the library does not have this operation or input"
     ),
-    "crashed": Look("crashed", "☠", "crashed", "the case killed its worker process"),
-    "timeout": Look("timeout", "⌛", "timeout", "the case ran past its time limit"),
+    Behaviour.CRASHED: Look("crashed", "☠", "crashed", "the case killed its worker process"),
+    Behaviour.TIMEOUT: Look("timeout", "⌛", "timeout", "the case ran past its time limit"),
+    Behaviour.NOT_RUN: Look(
+        "not run", "∅", "notrun", "the case never ran (its worker could not restart)"
+    ),
 }
 
 VERDICTS: dict[str, Look] = {
-    "pass": Look("pass", "✓", "pass", "the profile is met"),
-    "fail": Look("fail", "✗", "fail", "a promised profile is not met"),
-    "differs": Look(
+    Verdict.PASS: Look("pass", "✓", "pass", "the profile is met"),
+    Verdict.FAIL: Look("fail", "✗", "fail", "a promised profile is not met"),
+    Verdict.DIFFERS: Look(
         "differs",
         "≠",
         "differs",
         "a profile the library does not promise is not met (never a failure)",
     ),
-    "known": Look("known deviation", "!", "known", "a failure listed as a known deviation"),
-    "unexpected-pass": Look(
+    Verdict.KNOWN: Look("known deviation", "!", "known", "a failure listed as a known deviation"),
+    Verdict.UNEXPECTED_PASS: Look(
         "unexpected pass", "✓!", "upass", "listed as a known deviation, but passed"
     ),
-    "not-applicable": Look("not applicable", "–", "na", "the profile says nothing here"),
-    "crashed": Look("crashed", "☠", "crashed", "the case killed its worker process"),
-    "timeout": Look("timeout", "⌛", "timeout", "the case ran past its time limit"),
+    Verdict.NOT_APPLICABLE: Look("not applicable", "–", "na", "the profile says nothing here"),
+    Verdict.CRASHED: Look("crashed", "☠", "crashed", "the case killed its worker process"),
+    Verdict.TIMEOUT: Look("timeout", "⌛", "timeout", "the case ran past its time limit"),
+    Verdict.NOT_RUN: Look(
+        "not run", "∅", "notrun", "the case never ran; counted against a promised profile"
+    ),
 }
 
 # Worst first: a cell that summarises several cases shows its worst verdict.
-VERDICT_SEVERITY = (
-    "crashed",
-    "timeout",
-    "fail",
-    "known",
-    "differs",
-    "unexpected-pass",
-    "pass",
-    "not-applicable",
+VERDICT_SEVERITY: tuple[str, ...] = (
+    Verdict.CRASHED,
+    Verdict.TIMEOUT,
+    Verdict.NOT_RUN,
+    Verdict.FAIL,
+    Verdict.KNOWN,
+    Verdict.DIFFERS,
+    Verdict.UNEXPECTED_PASS,
+    Verdict.PASS,
+    Verdict.NOT_APPLICABLE,
 )
-PASSING = frozenset({"pass", "unexpected-pass"})
+PASSING = frozenset({Verdict.PASS, Verdict.UNEXPECTED_PASS})
 
 
 def class_look(name: str) -> Look:
@@ -126,7 +155,7 @@ class Score:
     @property
     def failed(self) -> int:
         """Real failures: not passed, not known, not differs."""
-        return self.count("fail") + self.count("crashed") + self.count("timeout")
+        return sum(self.count(v) for v in FAILING)
 
     @property
     def rate(self) -> float | None:

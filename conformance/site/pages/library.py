@@ -16,8 +16,10 @@ from conformance.site.model import (
 )
 from conformance.site.pages.common import case_details, class_chips, scores_table, value_text
 from conformance.site.results import Case, Run
+from conformance.vocabulary import FAILING as FAILING_VERDICTS
+from conformance.vocabulary import Verdict
 
-FAILING = frozenset({"fail", "crashed", "timeout"})
+FAILING = frozenset(FAILING_VERDICTS)
 
 
 def _about(run: Run) -> str:
@@ -103,7 +105,7 @@ def render(library: Library, site: SiteData) -> str:
     run = library.current
     src = library_page(library.backend)
     failures = _cases_with(run, FAILING)
-    known = _cases_with(run, frozenset({"known"}))
+    known = _cases_with(run, frozenset({Verdict.KNOWN}))
     unexpected = _cases_with(run, frozenset({"unexpected-pass"}))
     differs = _cases_with(run, frozenset({"differs"}))
     parts = [
