@@ -238,3 +238,17 @@ def test_copy_on_write_result_is_not_a_view(number, operation):
     assert claim.selects(cow)
     assert claim.judge(case) is True
     assert "copy-on-write" in claim.judge(cow)
+
+
+def test_claims_select_cases_by_the_catalogues_tags_when_results_carry_them():
+    run = load_results(Path(__file__).parent / "fixtures" / "results" / "numpy.json")
+    case = run.cases[0]
+    slicing = next(c for c in CLAIMS if c.slug == "slicing-views")
+    transpose = next(c for c in CLAIMS if c.slug == "transpose-views")
+    odd = replace(case, operation="frobnicate", category="misc", expression="frob(x)")
+    assert not slicing.selects(odd)  # no tags: the expression decides
+    assert slicing.selects(replace(odd, tags=frozenset({"slice"})))
+    assert not slicing.selects(replace(odd, tags=frozenset({"slice", "in-place"})))
+    assert transpose.selects(replace(odd, tags=frozenset({"transpose"})))
+    as_transpose = replace(case, expression="x.T", tags=frozenset({"slice"}))
+    assert not transpose.selects(as_transpose)  # tags win over what the text looks like

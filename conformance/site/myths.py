@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from conformance.site.results import Case, Run
-from conformance.vocabulary import Behaviour, Verdict
+from conformance.vocabulary import Behaviour, Tag, Verdict
 
 SHARING_CLASSES = frozenset(
     {Behaviour.VIEW, Behaviour.READ_ONLY_VIEW, Behaviour.COPY_ON_WRITE, Behaviour.SAME_OBJECT}
@@ -79,6 +79,8 @@ def shares(case: Case) -> bool | None:
 
 def single(case: Case) -> bool:
     """One operation applied to the input itself (not a generated chain ``a+b+c``)."""
+    if case.tags is not None:
+        return Tag.CHAIN not in case.tags
     return "+" not in case.operation and case.category.lower() != "chain"
 
 
@@ -275,6 +277,8 @@ def _copy_independent(case: Case) -> Outcome:
 
 
 def _assigns(case: Case) -> bool:
+    if case.tags is not None:
+        return Tag.ASSIGN in case.tags
     return bool(
         words(case) & {"setitem", "assign", "scatter"}
         or case.category.lower() == "setitem"
@@ -283,6 +287,8 @@ def _assigns(case: Case) -> bool:
 
 
 def _fancy(case: Case) -> bool:
+    if case.tags is not None:
+        return Tag.FANCY in case.tags
     return bool(
         case.category.lower() == "advanced-indexing"
         or words(case) & FANCY_WORDS
@@ -301,6 +307,8 @@ def _is_fancy_assignment(case: Case) -> bool:
 def _is_arithmetic(case: Case) -> bool:
     # Element-wise arithmetic that changes no value (xp.positive, xp.round of integers) is
     # included through its words: a library returning its input there is a counterexample.
+    if case.tags is not None:  # an in-place operator returns its input by design
+        return single(case) and Tag.ARITHMETIC in case.tags and Tag.IN_PLACE not in case.tags
     category = case.category.lower()
     return single(case) and (
         category in {"arithmetic", "elementwise", "ufunc"}
@@ -310,11 +318,25 @@ def _is_arithmetic(case: Case) -> bool:
 
 
 def _is_transpose(case: Case) -> bool:
+    if case.tags is not None:
+        return single(case) and Tag.TRANSPOSE in case.tags
     return single(case) and bool(
         case.category.lower() == "transpose"
         or words(case) & TRANSPOSE_WORDS
         or TRANSPOSE_EXPR.search(case.expression)
     )
+
+
+def _slices(case: Case) -> bool:
+    if case.tags is not None:  # x[1:] += y writes through a slice; it reads nothing
+        return Tag.SLICE in case.tags and not case.tags & {Tag.ASSIGN, Tag.IN_PLACE}
+    return bool(SLICE_EXPR.search(case.expression))
+
+
+def _copies(case: Case) -> bool:
+    if case.tags is not None:
+        return Tag.COPY in case.tags
+    return case.operation == "copy" or bool(COPY_EXPR.search(case.expression))
 
 
 @dataclass(frozen=True)
@@ -365,7 +387,7 @@ CLAIMS: tuple[Claim, ...] = (
         "(`x[1:, ::2]`); a counterexample shares no byte with the input, or is copy-on-write.",
         "True for NumPy, except that an empty slice shares no memory; libraries without "
         "views (JAX) copy.",
-        lambda c: single(c) and not _assigns(c) and bool(SLICE_EXPR.search(c.expression)),
+        lambda c: single(c) and not _assigns(c) and _slices(c),
         _is_view("slicing returned a result that shares no byte with the input (observed: {cls})"),
     ),
     Claim(
@@ -473,7 +495,7 @@ CLAIMS: tuple[Claim, ...] = (
         "`np.copy(x)`, ...) or whose operation id is `copy`; a counterexample shares memory "
         "or propagates a write.",
         "True for NumPy's numeric arrays (object arrays copy references only).",
-        lambda c: single(c) and (c.operation == "copy" or bool(COPY_EXPR.search(c.expression))),
+        lambda c: single(c) and _copies(c),
         _copy_independent,
     ),
     Claim(

@@ -54,6 +54,9 @@ class Case:
     observed: Mapping[str, Any]
     verdicts: Mapping[str, Verdict]
     repro: str
+    #: What kind of operation the case runs (``vocabulary.Tag`` words); ``None`` in results
+    #: written before the catalogue tagged its cases.
+    tags: frozenset[str] | None = None
 
     @property
     def observed_class(self) -> str:
@@ -152,7 +155,16 @@ def _parse_case(raw: Any, index: int) -> Case:
         observed=observed,
         verdicts=verdicts,
         repro=_optional_str(raw, "repro"),
+        tags=_tags(raw.get("tags"), where),
     )
+
+
+def _tags(raw: Any, where: str) -> frozenset[str] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not all(isinstance(t, str) for t in raw):
+        raise ValueError(f"field 'tags' of {where} should be a list of strings")
+    return frozenset(raw)
 
 
 def parse_results(data: Any, source: str) -> Run:
