@@ -12,6 +12,7 @@ recorded as ``error``. Dask makes no claims (no ``.base``, no ``shares_memory``)
 from __future__ import annotations
 
 import math
+import os
 from typing import Any, ClassVar
 
 import array_api_compat.dask.array as compat_dask
@@ -34,6 +35,13 @@ CHUNK = 2
 #: Scheduler of every ``compute()``: threads buy nothing on arrays of a few elements and make
 #: runs noisier; passed per call so the adapter never changes Dask's global configuration.
 SCHEDULER = "synchronous"
+#: Graph optimisation (fusing, culling) changes no value and cost a fifth of a run: a case
+#: computes its small graphs about ten times.
+#: ``COPYVIEW_DASK_OPTIMIZE=1`` optimises as Dask does by default (the results-equality test).
+COMPUTE = {
+    "scheduler": SCHEDULER,
+    "optimize_graph": os.environ.get("COPYVIEW_DASK_OPTIMIZE") == "1",
+}
 
 
 _DA = ("import dask.array as da",)
@@ -76,21 +84,21 @@ class DaskAdapter(Adapter):
         return isinstance(obj, da.Array)
 
     def to_host(self, x: Any) -> np.ndarray:
-        return np.array(x.compute(scheduler=SCHEDULER), copy=True, order="C")
+        return np.array(x.compute(**COMPUTE), copy=True, order="C")
 
     def dtype_name(self, x: Any) -> str:
         return np.dtype(x.dtype).name
 
     def shape(self, x: Any) -> tuple[int, ...]:
         if any(isinstance(n, float) and math.isnan(n) for n in x.shape):  # after a boolean mask
-            return tuple(int(n) for n in x.compute(scheduler=SCHEDULER).shape)
+            return tuple(int(n) for n in x.compute(**COMPUTE).shape)
         return tuple(int(n) for n in x.shape)
 
     def memory(self, x: Any) -> MemoryReport | None:
         return None  # a graph has no address; compute() allocates anew each time
 
     def read(self, x: Any, index: tuple[int, ...]) -> Any:
-        return np.asarray(x[index].compute(scheduler=SCHEDULER)).item()
+        return np.asarray(x[index].compute(**COMPUTE)).item()
 
     def assign(self, x: Any, host: np.ndarray) -> None:
         x[...] = host

@@ -7,11 +7,21 @@ mutation witness does not run either: only identity (``same-object``), errors an
 observable, and the class of a new array is ``immutable``. The mutable ``DOK`` format is
 reached through :data:`OPERATIONS` (``asformat('dok')``); writes into it never reach the
 ``COO`` it came from, which the tests check.
+
+Speed: sparse's kernels are Numba functions, and compiling them for each dtype and layout was
+nearly all of a run (about 43 s of 45). The worker runs them as the plain Python they are
+written in (``NUMBA_DISABLE_JIT``, set before Numba is imported unless the caller set it;
+``COPYVIEW_SPARSE_JIT=1`` keeps the compiler): the same code and the same NumPy calls, so the
+same copies and views, which a test checks against a compiled run.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any, ClassVar
+
+if os.environ.get("COPYVIEW_SPARSE_JIT") != "1":
+    os.environ.setdefault("NUMBA_DISABLE_JIT", "1")
 
 import numpy as np
 import sparse
