@@ -15,8 +15,27 @@ from conformance.judge.judgement import Judgement, fail_or_pass, mismatch, not_a
 from conformance.model.cases import Case
 from conformance.observe.observer import Observation
 from conformance.vocabulary import BaseTarget, Behaviour, Verdict
+from reference_impl.layout import Layout, is_contiguous
 
 ONE_WAY = (Behaviour.ONE_WAY_FROM_INPUT, Behaviour.ONE_WAY_TO_INPUT)
+
+
+def _flags_against_layout(observed: Observation) -> list[str]:
+    """The contiguity flags the library reports agree with the layout it exports (length-1
+    axes ignored, an empty array contiguous: NumPy's rule)."""
+    flags, layout = (observed.claims.flags if observed.claims else None), observed.layout
+    if not flags or layout is None:
+        return []
+    shape = Layout(0, layout.shape, layout.strides, layout.itemsize)
+    problems = []
+    for flag, order in (("c_contiguous", "C"), ("f_contiguous", "F")):
+        said = flags.get(flag)
+        if said is not None and said != is_contiguous(shape, order):
+            problems.append(
+                f"flags.{flag}={said}, but the layout (shape {layout.shape}, strides "
+                f"{layout.strides}) is {'' if not said else 'not '}{order}-contiguous"
+            )
+    return problems
 
 
 def judge(case: Case, expected: Observation | None, observed: Observation) -> Judgement:
@@ -40,6 +59,7 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
             problems.append("may_share_memory=False, but the layouts overlap")
         if claims.base == BaseTarget.NONE and memory and observed.cls != Behaviour.SAME_OBJECT:
             problems.append("base is None, but the result shares memory with the input")
+        problems += _flags_against_layout(observed)
         writeable = (claims.flags or {}).get("writeable")
         if writeable is False and mutation.write_refused is False:
             problems.append("flags.writeable=False, but writes through the result succeeded")

@@ -42,7 +42,29 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
     if case.values_matter and observed.input_digest != expected.input_digest:
         problems.append("the input's values afterwards differ from NumPy's")
     problems += _claims(observed, expected)
+    if observed.cls == expected.cls:
+        problems += _layout(observed, expected)
     return fail_or_pass(problems)
+
+
+def _layout(observed: Observation, expected: Observation) -> list[str]:
+    """Strides and the start of a shared result, where both layouts are known. A length-1
+    axis may carry any stride (NumPy's own choice there is arbitrary), and an empty result has
+    no element to place."""
+    got, want = observed.layout, expected.layout
+    if got is None or want is None or got.shape != want.shape or 0 in want.shape:
+        return []
+    problems = []
+    kept = [i for i, n in enumerate(want.shape) if n != 1]
+    if [got.strides[i] for i in kept] != [want.strides[i] for i in kept]:
+        problems.append(mismatch("strides", got.strides, want.strides))
+    if None not in (got.offset_from_input, want.offset_from_input) and (
+        got.offset_from_input != want.offset_from_input
+    ):
+        problems.append(
+            mismatch("byte offset from the input", got.offset_from_input, want.offset_from_input)
+        )
+    return problems
 
 
 def _claims(observed: Observation, expected: Observation) -> list[str]:

@@ -41,6 +41,30 @@ NO_MUTATION = Mutation(None, None, None)
 
 
 @dataclass(frozen=True)
+class ResultLayout:
+    """The result's shape, byte strides and itemsize as its library exports them, and where
+    it starts relative to the input's first byte (``None`` unless the two share memory)."""
+
+    shape: tuple[int, ...]
+    strides: tuple[int, ...]
+    itemsize: int
+    offset_from_input: int | None
+
+    @classmethod
+    def of(cls, y: MemoryReport, x: MemoryReport | None, shared: bool | None) -> ResultLayout:
+        offset = y.layout.offset - x.layout.offset if shared and x is not None else None
+        return cls(y.layout.shape, y.layout.strides, y.layout.itemsize, offset)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "shape": list(self.shape),
+            "strides": list(self.strides),
+            "itemsize": self.itemsize,
+            "offset_from_input": self.offset_from_input,
+        }
+
+
+@dataclass(frozen=True)
 class Observation:
     """What happened when one case ran on one backend."""
 
@@ -69,6 +93,8 @@ class Observation:
     #: or its layout cannot be true) or ``"adapter"`` (copyview's own code failed on a
     #: well-formed result); :attr:`message` says what happened.
     fault: str | None = None
+    #: The result's layout as its library exports it (:class:`ResultLayout`), where it does.
+    layout: ResultLayout | None = None
 
     def expected_json(self) -> dict[str, Any] | None:
         """This observation, made on the oracle, as the ``expected`` record."""
@@ -85,6 +111,7 @@ class Observation:
             "flags": claims.flags if claims else None,
             "dtype": self.dtype,
             "shape": None if self.shape is None else list(self.shape),
+            "layout": None if self.layout is None else self.layout.to_json(),
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -105,6 +132,7 @@ class Observation:
             "shape": None if self.shape is None else list(self.shape),
             "digest": self.digest,
             "input_digest": self.input_digest,
+            "layout": None if self.layout is None else self.layout.to_json(),
             **({"fault": self.fault} if self.fault else {}),
         }
 
@@ -251,6 +279,7 @@ def _witness(
     input_values = digest(adapter, x) if case.values_matter else None
     dtype, shape = adapter.dtype_name(y), adapter.shape(y)
     memory = memory_witness(x_mem, y_mem)
+    result_layout = None if y_mem is None else ResultLayout.of(y_mem, x_mem, memory)
     # The halves' overlap is only ever held against the library's own shares_memory answer:
     # without that claim, slicing them is work no verdict uses (and costs JAX a compile).
     halves = interleaved_halves(adapter, y) if caps.has_shares_memory else None
@@ -267,6 +296,7 @@ def _witness(
             digest=values,
             input_digest=input_values,
             interleaved=interleaved,
+            layout=result_layout,
             **layout,
         )
     mutation = NO_MUTATION
@@ -288,6 +318,7 @@ def _witness(
         digest=values,
         input_digest=input_values,
         interleaved=interleaved,
+        layout=result_layout,
         **layout,
     )
 

@@ -183,6 +183,27 @@ class CopyLeaksBack(Mutant):
         return {**flags, "owndata": True} if x in _LEAKY_COPIES else flags
 
 
+class CopyInFortranOrder(Mutant):
+    """``np.copy(x)`` returns a correct, independent copy, but laid out in Fortran order where
+    NumPy keeps C order (same class, same values: only the result's strides differ)."""
+
+    name = "mutant-copy-fortran-order"
+    violates = frozenset({"numpy"})
+    namespace_patch: ClassVar[dict[str, Any]] = {
+        "copy": lambda x, *args, **kwargs: np.array(x, order="F", copy=True)
+    }
+
+
+class ContiguityFlagsLie(NumpyAdapter):
+    """The flags say every array is C-contiguous and none is F-contiguous."""
+
+    name = "mutant-contiguity-flags-lie"
+    violates = frozenset({"numpy", "consistency"})
+
+    def flags(self, x: Any) -> dict[str, bool]:
+        return {**super().flags(x), "c_contiguous": True, "f_contiguous": False}
+
+
 MUTANTS: tuple[type[NumpyAdapter], ...] = (
     CopiesWhereNumpyViews,
     ViewsWhereNumpyCopies,
@@ -194,4 +215,6 @@ MUTANTS: tuple[type[NumpyAdapter], ...] = (
     ReshapeCopyFalseCopies,
     ReadOnlyNotEnforced,
     CopyLeaksBack,
+    CopyInFortranOrder,
+    ContiguityFlagsLie,
 )
