@@ -10,6 +10,7 @@ from typing import Any
 
 from reference_impl.array import allocate, assign_values, make_view, ndarray
 from reference_impl.dtypes import DTYPES, DType, cast_value, dtype
+from reference_impl.exceptions import warn_if_complex_to_real
 from reference_impl.layout import Layout, is_contiguous, keep_order_strides
 
 
@@ -48,6 +49,7 @@ def astype(arr: ndarray, dt: Any, order: str = "K", copy: bool = True) -> ndarra
     dt = dtype(dt)
     if not copy and dt is arr.dtype and _order_ok(arr, order):
         return arr
+    warn_if_complex_to_real(arr.dtype.kind, dt.kind)
     result = fresh_like(arr, order, dt)
     assign_values(result, [cast_value(v, dt) for v in arr._values()])
     return result

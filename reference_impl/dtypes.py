@@ -192,7 +192,8 @@ def _to_float32(value: float) -> float:
 def cast_value(value: Any, dt: DType) -> Any:
     """Cast one Python value as NumPy's unsafe cast does (ints wrap, floats truncate).
 
-    Note: NumPy warns (ComplexWarning, invalid value) on some of these casts; no warnings here.
+    Note: NumPy warns on some of these casts (invalid value); this does not. ``astype`` warns
+    ComplexWarning for complex to real, as NumPy does.
     """
     if dt.kind == "b":
         return bool(value)

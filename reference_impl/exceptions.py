@@ -6,6 +6,8 @@ Code written for NumPy catches these by their base classes (``RuntimeError``, ``
 
 from __future__ import annotations
 
+import warnings
+
 
 class TooHardError(RuntimeError):
     """The overlap solver gave up: the search needed more than ``max_work`` units of work.
@@ -52,3 +54,19 @@ class AxisError(ValueError, IndexError):
         if self._msg_prefix is not None:
             message = f"{self._msg_prefix}: {message}"
         return message
+
+
+class ComplexWarning(RuntimeWarning):
+    """A cast from a complex dtype to a real one discards the imaginary part (as
+    ``numpy.exceptions.ComplexWarning``, also a ``RuntimeWarning``)."""
+
+
+def warn_if_complex_to_real(source_kind: str, target_kind: str) -> None:
+    """NumPy's warning for casting complex values to an integer or floating dtype (a cast to
+    bool tests for non-zero and does not warn)."""
+    if source_kind == "c" and target_kind in "iuf":
+        warnings.warn(
+            "Casting complex values to real discards the imaginary part",
+            ComplexWarning,
+            stacklevel=3,
+        )

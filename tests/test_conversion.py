@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 from numpy_compare import assert_same_behaviour
+
+import reference_impl as rnp
 
 
 def matrix(xp: Any) -> tuple[Any, ...]:
@@ -102,3 +105,17 @@ def test_writing_through_real_view_changes_the_complex_array() -> None:
         a.imag[1] = -1.0
 
     assert assert_same_behaviour(complex_matrix, op, "write parts").kind == "none"
+
+
+@pytest.mark.parametrize("target", ["bool", "int8", "uint16", "float32", "float64", "complex64"])
+def test_complex_to_real_casts_warn_as_numpy_does(target: str) -> None:
+    import warnings
+
+    def categories(module: object) -> list[str]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            module.ones(3, dtype="complex128").astype(target)  # type: ignore[attr-defined]
+        return [w.category.__name__ for w in caught]
+
+    assert categories(rnp) == categories(np)
+    assert issubclass(rnp.exceptions.ComplexWarning, RuntimeWarning)

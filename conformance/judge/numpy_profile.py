@@ -1,6 +1,7 @@
 """The ``numpy`` profile: behave as NumPy does, as reference_impl predicts.
 
-Compared: the behaviour class (and the exception type of an error), dtype and shape, where
+Compared: the behaviour class (and the exception type of an error), the categories of the
+warnings raised, dtype and shape, the layout (strides, start of a shared result), where
 ``.base`` points, the flags, ``shares_memory`` and ``may_share_memory`` answers, and values for
 operations whose values are the point (in-place operators, ``__setitem__``). A claim the
 backend cannot make (``None``) is not compared.
@@ -31,6 +32,9 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
         problems.append(mismatch("class", observed.cls, expected.cls))
     elif expected.cls == Behaviour.ERROR and observed.error != expected.error:
         problems.append(mismatch("error", observed.error, expected.error))
+    heard, warned = _categories(observed), _categories(expected)
+    if heard != warned:
+        problems.append(mismatch("warnings", sorted(heard), sorted(warned)))
     if expected.cls in NO_ARRAY or observed.cls in NO_ARRAY:
         return fail_or_pass(problems)
     if observed.dtype != expected.dtype:
@@ -45,6 +49,10 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
     if observed.cls == expected.cls:
         problems += _layout(observed, expected)
     return fail_or_pass(problems)
+
+
+def _categories(observation: Observation) -> set[str]:
+    return {category for category, _ in observation.warnings}
 
 
 def _layout(observed: Observation, expected: Observation) -> list[str]:

@@ -95,6 +95,8 @@ class Observation:
     fault: str | None = None
     #: The result's layout as its library exports it (:class:`ResultLayout`), where it does.
     layout: ResultLayout | None = None
+    #: Warnings the operations raised (category name, message); the witnesses' own are not.
+    warnings: tuple[tuple[str, str], ...] = ()
 
     def expected_json(self) -> dict[str, Any] | None:
         """This observation, made on the oracle, as the ``expected`` record."""
@@ -112,6 +114,7 @@ class Observation:
             "dtype": self.dtype,
             "shape": None if self.shape is None else list(self.shape),
             "layout": None if self.layout is None else self.layout.to_json(),
+            "warnings": [{"category": c, "message": m} for c, m in self.warnings],
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -133,6 +136,7 @@ class Observation:
             "digest": self.digest,
             "input_digest": self.input_digest,
             "layout": None if self.layout is None else self.layout.to_json(),
+            "warnings": [{"category": c, "message": m} for c, m in self.warnings],
             **({"fault": self.fault} if self.fault else {}),
         }
 
@@ -189,10 +193,16 @@ def _observe(adapter: Adapter, case: Case) -> Observation:
         else {"input_strides": x_mem.layout.strides, "input_itemsize": x_mem.layout.itemsize}
     )
     y = holder[0]
+    heard: list[warnings.WarningMessage] = []
     for op, operand in zip(case.operations, case.operands, strict=True):
         namespace = adapter.namespace_for(op.api)
         try:
-            y = op.run(namespace, y, operand)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    y = op.run(namespace, y, operand)
+                finally:
+                    heard += caught or []
         except Exception as exc:
             missing = is_missing(exc, namespace, y)
             return Observation(
@@ -200,8 +210,10 @@ def _observe(adapter: Adapter, case: Case) -> Observation:
                 error=type(exc).__name__,
                 message=str(exc)[:200],
                 missing=missing,
+                warnings=said(heard),
                 **layout,
             )
+    layout["warnings"] = said(heard)
     if not adapter.is_array(y):
         return Observation(Behaviour.SCALAR, dtype=type(y).__name__, **layout)
     try:
@@ -236,6 +248,17 @@ def fault_of(adapter: Adapter, y: Any, exc: BaseException) -> str:
     if exported is not None and type(exported).__name__ != "PyCapsule":
         return "library"
     return "adapter"
+
+
+def said(heard: list[warnings.WarningMessage]) -> tuple[tuple[str, str], ...]:
+    """The warnings the operations raised: category name and message, in order, repeats
+    dropped."""
+    out: list[tuple[str, str]] = []
+    for w in heard:
+        entry = (w.category.__name__, str(w.message)[:300])
+        if entry not in out:
+            out.append(entry)
+    return tuple(out)
 
 
 def is_missing(exc: BaseException, namespace: Any, operand: Any) -> bool:

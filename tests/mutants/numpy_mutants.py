@@ -204,6 +204,21 @@ class ContiguityFlagsLie(NumpyAdapter):
         return {**super().flags(x), "c_contiguous": True, "f_contiguous": False}
 
 
+def _copy_warning(x: Any, *args: Any, **kwargs: Any) -> Any:
+    import warnings
+
+    warnings.warn("copy() will return a view in a future release", FutureWarning, stacklevel=2)
+    return np.copy(x, *args, **kwargs)
+
+
+class CopyWarns(Mutant):
+    """``np.copy`` raises a FutureWarning NumPy never raises (the copy itself is right)."""
+
+    name = "mutant-copy-warns"
+    violates = frozenset({"numpy"})
+    namespace_patch: ClassVar[dict[str, Any]] = {"copy": _copy_warning}
+
+
 MUTANTS: tuple[type[NumpyAdapter], ...] = (
     CopiesWhereNumpyViews,
     ViewsWhereNumpyCopies,
@@ -217,4 +232,5 @@ MUTANTS: tuple[type[NumpyAdapter], ...] = (
     CopyLeaksBack,
     CopyInFortranOrder,
     ContiguityFlagsLie,
+    CopyWarns,
 )
