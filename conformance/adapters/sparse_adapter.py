@@ -18,13 +18,10 @@ same copies and views, which a test checks against a compiled run.
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any, ClassVar
 
-if os.environ.get("COPYVIEW_SPARSE_JIT") != "1":
-    os.environ.setdefault("NUMBA_DISABLE_JIT", "1")
-
 import numpy as np
-import sparse
 
 from conformance.adapters.base import (
     ARRAY_API,
@@ -38,6 +35,17 @@ from conformance.adapters.base import (
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
 from conformance.model.operations import Operation
 from conformance.vocabulary import Profile
+
+# Only where Numba is not loaded yet: half of sparse compiled and half not cannot call itself.
+_INTERPRET = os.environ.get("COPYVIEW_SPARSE_JIT") != "1" and "numba" not in sys.modules
+_CALLERS_SETTING = os.environ.get("NUMBA_DISABLE_JIT")
+if _INTERPRET and _CALLERS_SETTING is None:
+    os.environ["NUMBA_DISABLE_JIT"] = "1"
+
+import sparse  # noqa: E402
+
+if _INTERPRET and _CALLERS_SETTING is None:
+    del os.environ["NUMBA_DISABLE_JIT"]  # read at Numba's import; kept from child processes
 
 #: sparse's own conversions between formats and to dense.
 OPERATIONS: tuple[Operation, ...] = (
