@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,3 +79,32 @@ def find_uv() -> list[str]:
     if found:
         return [found]
     return [sys.executable, "-m", "uv"]
+
+
+def env_python(directory: Path) -> Path:
+    """The interpreter inside an environment directory."""
+    return directory / "bin" / "python"
+
+
+def ensure_env(spec: EnvSpec, python: str | None = None) -> Path:
+    """Create (or reuse) the cached environment for ``spec``; return its interpreter.
+
+    Raises ``RuntimeError`` with uv's last line when the requirement cannot be installed.
+    """
+    directory = env_dir(spec, python)
+    interpreter = env_python(directory)
+    if (directory / ".complete").exists() and interpreter.exists():
+        return interpreter
+    uv = find_uv()
+    steps = [
+        [*uv, "venv", "--quiet", "--python", python or sys.executable, str(directory)],
+        [*uv, "pip", "install", "--quiet", "--python", str(interpreter), spec.requirement],
+    ]
+    for step in steps:
+        done = subprocess.run(step, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            lines = (done.stderr or done.stdout).strip().splitlines()
+            shutil.rmtree(directory, ignore_errors=True)
+            raise RuntimeError(f"{spec.label}: {lines[-1] if lines else 'uv failed'}")
+    (directory / ".complete").write_text(spec.requirement)
+    return interpreter

@@ -41,3 +41,26 @@ def test_cache_dir_honours_env_and_differs_by_version(
 
 def test_find_uv_returns_a_command() -> None:
     assert env.find_uv()
+
+
+def test_uninstallable_spec_raises_one_line_error_and_leaves_no_env(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COPYVIEW_CACHE", str(tmp_path / "cache"))
+    spec = env.EnvSpec("tinyxp", path=tmp_path / "missing")
+    with pytest.raises(RuntimeError, match=r"^tinyxp@local: "):
+        env.ensure_env(spec)
+    assert not env.env_dir(spec).exists()
+
+
+def test_completed_env_is_reused_without_uv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COPYVIEW_CACHE", str(tmp_path))
+    spec = env.EnvSpec("numpy", version="1.26.4")
+    directory = env.env_dir(spec)
+    env.env_python(directory).parent.mkdir(parents=True)
+    env.env_python(directory).touch()
+    (directory / ".complete").touch()
+    monkeypatch.setattr(env, "find_uv", lambda: pytest.fail("uv was called"))
+    assert env.ensure_env(spec) == env.env_python(directory)
