@@ -31,6 +31,7 @@ from conformance.adapters.registry import check_spelling
 from conformance.judge import deviations as deviation_files
 from conformance.judge.verdicts import summarise
 from conformance.results.document import document, write_atomic
+from conformance.run.environments import parse_spec
 from conformance.run.runner import Job, Worker, case_id, now, run_backend
 from conformance.vocabulary import FAILING, PROFILES, VERDICTS, Verdict
 
@@ -100,8 +101,9 @@ def _parser() -> argparse.ArgumentParser:
         "backends",
         nargs="+",
         metavar="BACKEND",
-        help="registered name, module:attribute, or an Array API module; "
-        "`exchange` runs the cross-library exchange section",
+        help="registered name, module:attribute, or an Array API module; NAME==VERSION "
+        "(or NAME@PATH) runs that release (or source) in its own cached environment made "
+        "with uv; `exchange` runs the cross-library exchange section",
     )
     run.add_argument(
         "--profile",
@@ -146,6 +148,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="backends run at once, each in its own worker process (default: the number of "
         "cores); the summary keeps the order given",
+    )
+    run.add_argument(
+        "--python",
+        metavar="PYTHON",
+        help="interpreter for the environments of versioned backends (NAME==VERSION, "
+        "NAME@PATH); default: the one running copyview",
     )
     run.add_argument("--no-shrink", action="store_true", help="do not shrink failing cases")
     run.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -263,7 +271,11 @@ class _Progress:
 def check_options(args: argparse.Namespace) -> None:
     """Everything about the command line that can be wrong, found before any worker starts."""
     for spec in args.backends:
-        check_spelling(spec)
+        try:
+            pinned = parse_spec(spec)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        check_spelling(spec if pinned is None else pinned.library)
     twice = sorted({b for b in args.backends if args.backends.count(b) > 1})
     if twice:
         raise UsageError(f"backend {twice[0]!r} is named twice; name each backend once")
@@ -302,10 +314,24 @@ def _check_results_file(path: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     check_options(args)
     profiles = tuple(args.profile or PROFILES)
-    workers = [Worker(spec) for spec in args.backends]
+    Worker.python = args.python
+    workers, unavailable = [], 0
+    for spec in args.backends:
+        try:
+            workers.append(Worker(spec))
+        except BackendError as exc:
+            if parse_spec(spec) is None:
+                for w in workers:
+                    w.close()
+                raise
+            # A release that cannot be installed costs that backend only.
+            print(f"copyview: error: {exc}", file=sys.stderr)
+            unavailable += 1
+    if not workers:
+        raise UsageError("no backend could be started")
     try:  # start every backend first: a missing library fails the run before any case
-        backends = [w.ready() for w in workers]
-        names = [b["name"] for b in backends]
+        backends = [{**w.ready(), **({"label": w.label} if w.label else {})} for w in workers]
+        names = [b.get("label") or b["name"] for b in backends]
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
             raise UsageError(f"two backends are both named {twice[0]!r}; name each one once")
@@ -331,7 +357,7 @@ def run(args: argparse.Namespace) -> int:
             w.close()
         raise UsageError(f"--select {args.select!r} matches no case id")
     progress = _Progress(args.quiet, args.progress)
-    exit_code, table = 0, []
+    exit_code, table = (2 if unavailable else 0), []
     fallback: list[Path] = []  # the directory for results that cannot go where asked
     known = [deviation_files.load(b["name"], args.deviations) for b in backends]
     for worker, backend in zip(workers, backends, strict=True):
@@ -375,7 +401,8 @@ def run(args: argparse.Namespace) -> int:
             "duration_s": round(elapsed, 3),
         }
         doc = document(backend, run_record, records, report)
-        path = args.json / f"{backend['name']}.json" if args.json else None
+        label = backend.get("label") or backend["name"]
+        path = args.json / f"{label}.json" if args.json else None
         if path is not None and not _write_results(path, doc, fallback):
             exit_code = 2
         promised = backend["promised_profiles"]
@@ -385,7 +412,7 @@ def run(args: argparse.Namespace) -> int:
             exit_code = max(exit_code, int(bad))
             table.append(
                 (
-                    backend["name"],
+                    label,
                     profile,
                     profile in promised,
                     len(job.cases),

@@ -30,7 +30,7 @@ class EnvSpec:
         """The name results are stored under, e.g. ``numpy==1.26.4``."""
         if self.version is not None:
             return f"{self.library}=={self.version}"
-        return f"{self.library}@local"
+        return f"{self.library}@{self.path.name if self.path else 'local'}"
 
     @property
     def requirement(self) -> str:
@@ -86,25 +86,45 @@ def env_python(directory: Path) -> Path:
     return directory / "bin" / "python"
 
 
+#: What copyview needs besides NumPy (which the pinned library may pin itself).
+SUITE_REQUIREMENTS = ("hypothesis>=6.100",)
+
+
+def copyview_source() -> Path | None:
+    """The source checkout this copyview runs from (``None`` when installed from a wheel)."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "pyproject.toml").is_file() and (root / "conformance").is_dir() else None
+
+
 def ensure_env(spec: EnvSpec, python: str | None = None) -> Path:
     """Create (or reuse) the cached environment for ``spec``; return its interpreter.
 
-    Raises ``RuntimeError`` with uv's last line when the requirement cannot be installed.
+    The environment holds the library at the requested version, what the suite needs, and this
+    copyview as an editable install of its source checkout (without its dependencies, so the
+    pinned NumPy stays): its workers run this copyview's code, and its oracle. Raises
+    ``RuntimeError`` with uv's last line when something cannot be installed.
     """
     directory = env_dir(spec, python)
     interpreter = env_python(directory)
     if (directory / ".complete").exists() and interpreter.exists():
         return interpreter
+    source = copyview_source()
+    if source is None:
+        raise RuntimeError(
+            f"{spec.label}: versioned backends need copyview installed from its source checkout"
+        )
     uv = find_uv()
+    install = [*uv, "pip", "install", "--quiet", "--python", str(interpreter)]
     steps = [
         [*uv, "venv", "--quiet", "--python", python or sys.executable, str(directory)],
-        [*uv, "pip", "install", "--quiet", "--python", str(interpreter), spec.requirement],
+        [*install, spec.requirement, *SUITE_REQUIREMENTS],
+        [*install, "--no-deps", "-e", str(source)],
     ]
     for step in steps:
         done = subprocess.run(step, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             lines = (done.stderr or done.stdout).strip().splitlines()
             shutil.rmtree(directory, ignore_errors=True)
-            raise RuntimeError(f"{spec.label}: {lines[-1] if lines else 'uv failed'}")
+            raise RuntimeError(f"{spec.label}: {lines[-1].strip() if lines else 'uv failed'}")
     (directory / ".complete").write_text(spec.requirement)
     return interpreter

@@ -20,12 +20,14 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 from conformance.adapters import BackendError
 from conformance.judge.deviations import Deviation, find, record_behaviour
 from conformance.judge.verdicts import broken
 from conformance.results.records import broken_record
+from conformance.run.environments import ensure_env, parse_spec
 from conformance.vocabulary import Behaviour, Verdict
 
 STARTUP_TIMEOUT_S = 120.0
@@ -55,16 +57,33 @@ class Worker:
     #: that sees its worker die must not start a fresh one).
     stopping: ClassVar[bool] = False
 
+    #: The interpreter new environments of versioned backends are made with (``--python``).
+    python: ClassVar[str | None] = None
+
     def __init__(self, backend: str) -> None:
         if Worker.stopping:
             raise BackendError(f"backend {backend!r}: the run is stopping")
         self.backend = backend
         self._tail = bytearray()
+        interpreter, name, cwd = sys.executable, backend, None
+        try:
+            spec = parse_spec(backend)
+        except ValueError as exc:
+            raise BackendError(str(exc)) from None
+        #: ``numpy==1.26.4`` for a versioned backend: the name its results are filed under.
+        self.label: str | None = None if spec is None else spec.label
+        if spec is not None:  # its own cached environment, made (once) with uv
+            try:
+                interpreter = str(ensure_env(spec, Worker.python))
+            except (RuntimeError, OSError) as exc:
+                raise BackendError(str(exc).strip().splitlines()[-1]) from None
+            name, cwd = spec.library, str(Path(interpreter).parents[1])
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "conformance.run.worker", backend],
+            [interpreter, "-m", "conformance.run.worker", name],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            cwd=cwd,
             start_new_session=True,  # so a kill reaches anything the library started
         )
         Worker.live.add(self)

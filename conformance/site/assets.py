@@ -63,6 +63,7 @@ CSS = """\
 .md-typeset table.cv-facts caption { font-weight: bold; text-align: left; }
 .md-typeset table.cv-facts th { text-align: left; }
 .cv-null { color: #999; }
+.cv-history td.cv-changed { background: #fff3bf; font-weight: 600; }
 .cv-case, .cv-case-section {
   border-left: 3px solid var(--md-default-fg-color--lightest); padding-left: .8em; margin: 1em 0;
 }

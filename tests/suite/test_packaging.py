@@ -17,7 +17,7 @@ PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 ENTRY_POINTS: dict[str, str] = PROJECT["entry-points"]["copyview.backends"]
 EXTRAS: dict[str, list[str]] = PROJECT["optional-dependencies"]
 #: Extras that are not a backend's.
-TOOL_EXTRAS = {"site", "test", "all"}
+TOOL_EXTRAS = {"site", "test", "all", "envs"}
 #: Backends whose extra is left out of ``all``, with the reason.
 NOT_IN_ALL = {"cupy": "needs an NVIDIA GPU"}
 #: What copyview itself depends on: an adapter that imports only these needs no extra.

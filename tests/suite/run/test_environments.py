@@ -48,7 +48,7 @@ def test_uninstallable_spec_raises_one_line_error_and_leaves_no_env(
 ) -> None:
     monkeypatch.setenv("COPYVIEW_CACHE", str(tmp_path / "cache"))
     spec = env.EnvSpec("tinyxp", path=tmp_path / "missing")
-    with pytest.raises(RuntimeError, match=r"^tinyxp@local: "):
+    with pytest.raises(RuntimeError, match=r"^tinyxp@missing: "):
         env.ensure_env(spec)
     assert not env.env_dir(spec).exists()
 
