@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from conformance.site.badges import write_badges
-from conformance.site.diff import diff_runs, format_diff
+from conformance.site.diff import breaks_promise, diff_runs, format_diff, markdown_diff
 from conformance.site.results import ResultsError, expand_paths, load_many, load_results
 
 
@@ -62,10 +62,16 @@ def diff_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="copyview diff",
         description="Print the cases added, removed, fixed and broken between two results "
-        "files of one library. Exit 1 when a case broke.",
+        "files of one library. Exit 1 when a case that passed now fails a promised profile.",
     )
     parser.add_argument("old", metavar="OLD", help="the earlier results file")
     parser.add_argument("new", metavar="NEW", help="the later results file")
+    parser.add_argument(
+        "--markdown",
+        metavar="FILE",
+        help="also append the diff as Markdown (tables and repros) to FILE, e.g. "
+        "$GITHUB_STEP_SUMMARY",
+    )
     args = parser.parse_args(argv)
     try:
         old, new = (load_results(path) for path in (args.old, args.new))
@@ -79,7 +85,13 @@ def diff_main(argv: list[str]) -> int:
         )
     diff = diff_runs(old, new)
     print(format_diff(diff))
-    return 1 if diff.broken else 0
+    if args.markdown:
+        try:
+            with open(args.markdown, "a", encoding="utf-8") as summary:
+                summary.write(markdown_diff(diff))
+        except OSError as exc:
+            return _error(f"--markdown {args.markdown}: {exc.strerror or exc}", "diff")
+    return 1 if breaks_promise(diff) else 0
 
 
 def badge_main(argv: list[str]) -> int:

@@ -8,11 +8,12 @@ to users even when every verdict stays the same.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from conformance.site.results import Run
 from conformance.site.vocabulary import PASSING
-from conformance.vocabulary import Verdict
+from conformance.vocabulary import FAILING, Verdict
 
 NEUTRAL = frozenset({Verdict.NOT_APPLICABLE})
 
@@ -97,3 +98,54 @@ def format_diff(diff: RunDiff) -> str:
         lines.append(f"behaviour changed ({len(diff.class_changes)}):")
         lines.extend(f"  {c.case_id} {c.old} -> {c.new}" for c in diff.class_changes)
     return "\n".join(lines)
+
+
+def breaks_promise(diff: RunDiff) -> bool:
+    """Did a case that passed now fail a promised profile (``fail``, a crash, a timeout...)?
+    A change to ``differs`` (a profile the library does not promise) breaks nothing."""
+    return any(change.new in FAILING for change in diff.broken)
+
+
+def markdown_diff(diff: RunDiff, limit: int = 50) -> str:
+    """The diff as Markdown for a CI job summary: verdict and behaviour changes in tables,
+    each with the newer run's repro snippet."""
+    new_cases = {case.id: case for case in diff.new.cases}
+    lines = [
+        f"### copyview: {_cell(diff.old.backend)} {_cell(diff.old.version)} → "
+        f"{_cell(diff.new.version)}",
+        "",
+    ]
+    if diff.unchanged:
+        return "\n".join([*lines, "No copy/view behaviour changed.", ""])
+    lines.append(
+        f"{len(diff.broken)} broken, {len(diff.fixed)} fixed, {len(diff.class_changes)} "
+        f"behaviour change(s), {len(diff.added)} added, {len(diff.removed)} removed."
+    )
+    repros: list[tuple[str, str]] = []
+    changes = [(c.case_id, c.profile, c.old, c.new) for c in (*diff.broken, *diff.fixed)] + [
+        (c.case_id, "class", c.old, c.new) for c in diff.class_changes
+    ]
+    if changes:
+        lines += ["", "| case | what | before | after |", "|---|---|---|---|"]
+        for case_id, what, old, new in changes[:limit]:
+            lines.append(f"| `{_cell(case_id)}` | {_cell(what)} | {_cell(old)} | {_cell(new)} |")
+            case = new_cases.get(case_id)
+            if case is not None and case.repro and case_id not in {r[0] for r in repros}:
+                repros.append((case_id, case.repro))
+        if len(changes) > limit:
+            lines.append(f"| … and {len(changes) - limit} more | | | |")
+    for case_id, repro in repros[:limit]:
+        lines += [
+            "",
+            f"<details><summary>repro: <code>{html.escape(case_id)}</code></summary>",
+            "",
+            "```python",
+            repro.replace("```", "` ` `"),
+            "```",
+            "</details>",
+        ]
+    return "\n".join([*lines, ""])
+
+
+def _cell(text: str) -> str:
+    return html.escape(str(text)).replace("|", "\\|").replace("\n", " ")
