@@ -122,8 +122,13 @@ def markdown_diff(diff: RunDiff, limit: int = 50) -> str:
         f"behaviour change(s), {len(diff.added)} added, {len(diff.removed)} removed."
     )
     repros: list[tuple[str, str]] = []
-    changes = [(c.case_id, c.profile, c.old, c.new) for c in (*diff.broken, *diff.fixed)] + [
-        (c.case_id, "class", c.old, c.new) for c in diff.class_changes
+    # What fails a promise first, then what behaves differently, then the other verdicts.
+    promise = [c for c in diff.broken if c.new in FAILING]
+    rest = [c for c in (*diff.broken, *diff.fixed) if c not in promise]
+    changes = [
+        *((c.case_id, c.profile, c.old, c.new) for c in promise),
+        *((c.case_id, "class", c.old, c.new) for c in diff.class_changes),
+        *((c.case_id, c.profile, c.old, c.new) for c in rest),
     ]
     if changes:
         lines += ["", "| case | what | before | after |", "|---|---|---|---|"]
