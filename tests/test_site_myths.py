@@ -10,6 +10,7 @@ import pytest
 
 from conformance.site.myths import CLAIMS, c_contiguous, check_claim
 from conformance.site.results import Verdict, load_results
+from conformance.site.results import load_many as load_results_many
 
 FIXTURES = Path(__file__).parent / "fixtures" / "results"
 
@@ -252,3 +253,14 @@ def test_claims_select_cases_by_the_catalogues_tags_when_results_carry_them():
     assert transpose.selects(replace(odd, tags=frozenset({"transpose"})))
     as_transpose = replace(case, expression="x.T", tags=frozenset({"slice"}))
     assert not transpose.selects(as_transpose)  # tags win over what the text looks like
+
+
+def test_myths_say_in_which_versions_each_claim_held():
+    from conformance.site.model import build_model
+    from conformance.site.pages import myths
+
+    site = build_model(load_results_many([FIXTURES / "numpy-2.3.0.json", FIXTURES / "numpy.json"]))
+    page = myths.render(site)
+    lines = re.findall(r'class="cv-by-version">(.*?)</p>', page)
+    assert len(lines) == 12  # one per claim, for the library given at two versions
+    assert all(re.search(r"2\.3\.0 .*2\.4\.6 ", line) for line in lines)

@@ -1,4 +1,5 @@
-"""The myths page: twelve common claims, each checked on every library from its results."""
+"""The myths page: twelve common claims, each checked on every library from its results (and on
+every version of a library whose results from several versions were given)."""
 
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def _claim_section(claim: Claim, site: SiteData, findings: dict[tuple[int, str],
             if more > 0:
                 shown.append(f"<li>and {more} more</li>")
             line += f"<ul>{''.join(shown)}</ul>"
-        items.append(line + "</li>")
+        items.append(line + _by_version(claim, site, run.backend) + "</li>")
     return (
         f'<section class="cv-myth"><h2 id="myth-{claim.number}">{claim.number}. '
         f"{_inline_code(claim.text)}</h2>"
@@ -72,6 +73,17 @@ def _claim_section(claim: Claim, site: SiteData, findings: dict[tuple[int, str],
         f"<p><b>Cases considered:</b> {_inline_code(claim.about)}</p>"
         f"<ul>{''.join(items)}</ul></section>"
     )
+
+
+def _by_version(claim: Claim, site: SiteData, backend: str) -> str:
+    """Where results of several versions of the library were given: the claim in each."""
+    library = next((lib for lib in site.libraries if lib.backend == backend), None)
+    if library is None or not library.older:
+        return ""
+    held = ", ".join(
+        f"{esc(run.version)} {_status(check_claim(claim, run))}" for run in library.runs
+    )
+    return f'<p class="cv-by-version">By version, oldest first: {held}</p>'
 
 
 def _varied(counterexamples: tuple[tuple[Case, str], ...]) -> list[tuple[Case, str]]:
