@@ -119,3 +119,21 @@ def test_same_version_from_two_machines_shows_the_later_run(tmp_path):
     (numpy,) = merge_runs(load_many([FIXTURES / "numpy.json", tmp_path / "numpy-mac.json"]))
     assert numpy.current.platform == "macOS-15-arm64"
     assert [run.platform for run in numpy.older] == ["Linux-6.1-x86_64"]
+
+
+def test_the_site_can_show_a_chosen_version_instead_of_the_newest(tmp_path, capsys):
+    from conformance.site.model import build_model
+    from conformance.site.pages import matrix
+
+    runs = load_many([FIXTURES / "numpy-2.3.0.json", FIXTURES / "numpy.json"])
+    newest = build_model(runs)
+    chosen = build_model(runs, {"numpy": "2.3.0"})
+    assert [r.version for r in newest.runs] == ["2.4.6"]
+    assert [r.version for r in chosen.runs] == ["2.3.0"]
+    assert [r.version for r in chosen.libraries[0].older] == ["2.4.6"]
+    assert "2.3.0</small>" in matrix.render(chosen)
+    out = str(tmp_path / "site")
+    assert main([str(FIXTURES / "numpy.json"), "-o", out, "--show", "numpy==9.9"]) == 2
+    assert "no run of numpy 9.9 (runs: 2.4.6)" in capsys.readouterr().err
+    assert main([str(FIXTURES / "numpy.json"), "-o", out, "--show", "numpy"]) == 2
+    assert "give NAME==VERSION" in capsys.readouterr().err

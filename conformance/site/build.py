@@ -83,6 +83,7 @@ def build_site(
     config_file: str | Path | None = None,
     *,
     strict: bool = True,
+    shown: dict[str, str] | None = None,
 ) -> BuildReport:
     """Build the site from results files (or directories of them) into ``out_dir``.
 
@@ -99,6 +100,10 @@ def build_site(
             "(write them with `copyview run BACKEND --json DIR`)"
         )
     runs = load_many(files)
+    try:
+        merge_runs(runs, shown)
+    except ValueError as exc:
+        raise BuildError(str(exc)) from None
     out_dir = Path(out_dir).resolve()
     _check_target(out_dir, files)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -112,6 +117,7 @@ def build_site(
         config = load_config(str(config_file), site_dir=str(staging), strict=strict)
         # As given (relative to this process's directory): pages show them as the user named them.
         config.extra["copyview_results_files"] = [str(f) for f in files]
+        config.extra["copyview_show"] = dict(shown or {})
         build(config)
         manifest = sorted(
             p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()
@@ -126,5 +132,5 @@ def build_site(
             out_dir.rename(Path(tmp) / "previous")
         staging.rename(out_dir)
     return BuildReport(
-        out_dir, len(files), len(merge_runs(runs)), pages, time.perf_counter() - started
+        out_dir, len(files), len(merge_runs(runs, shown)), pages, time.perf_counter() - started
     )

@@ -44,6 +44,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-strict", action="store_true", help="do not fail on mkdocs warnings")
     parser.add_argument(
+        "--show",
+        action="append",
+        default=[],
+        metavar="NAME==VERSION",
+        help="show this version of a library on the matrix and its pages instead of the newest "
+        "(repeatable)",
+    )
+    parser.add_argument(
         "--diff",
         nargs=2,
         metavar=("OLD", "NEW"),
@@ -140,8 +148,16 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as exc:
         return _error(f"{exc.name or 'mkdocs'} is not installed: pip install 'copyview[site]'")
     config = args.config or (None if args.standalone else default_config())
+    shown = {}
+    for choice in args.show:
+        name, sep, version = choice.partition("==")
+        if not (sep and name and version):
+            return _error(f"--show {choice!r}: give NAME==VERSION, e.g. numpy==2.0.2")
+        shown[name] = version
     try:
-        report = build_site(args.results, args.output, config, strict=not args.no_strict)
+        report = build_site(
+            args.results, args.output, config, strict=not args.no_strict, shown=shown
+        )
     except (ResultsError, BuildError) as exc:
         return _error(str(exc))
     except MkDocsException as exc:

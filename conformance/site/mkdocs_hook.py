@@ -65,7 +65,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "copyview: no results found in %s; the pages say so",
             ", ".join(str(s) for s in results_sources(config)),
         )
-    site = build_model(runs)
+    try:
+        site = build_model(runs, config.extra.get("copyview_show") or None)
+    except ValueError as exc:
+        raise PluginError(f"copyview: {exc}") from None
     owned = generate_names(site)
     hand_written = [f.src_uri for f in files if f.src_uri not in owned]
     for src_uri, content in generate_files(site).items():

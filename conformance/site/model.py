@@ -6,7 +6,7 @@ order of columns and the set of profiles are decided in one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from conformance.site.markup import slug
@@ -64,8 +64,9 @@ def _profiles(runs: Iterable[Run]) -> tuple[str, ...]:
     return tuple(known + sorted(found - set(known)))
 
 
-def build_model(runs: list[Run]) -> SiteData:
-    libraries = merge_runs(runs)
+def build_model(runs: list[Run], shown: Mapping[str, str] | None = None) -> SiteData:
+    """The site's data; ``shown`` picks the version shown for a library (default: newest)."""
+    libraries = merge_runs(runs, shown)
     current = [library.current for library in libraries]
     by_operation: dict[str, dict[str, list[Case]]] = {}
     category: dict[str, str] = {}

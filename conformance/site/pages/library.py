@@ -78,7 +78,9 @@ def _older_runs(library: Library, src: str) -> str:
         f"<li>{esc(run.label)}: <code>{esc(run.source)}</code></li>" for run in library.older
     )
     return (
-        f"<p>This page shows the newest run. Older runs of this backend were also given: "
+        f"<p>This page shows the run of {esc(library.current.version)} (the newest unless "
+        "<code>copyview site --show</code> chose another). Other runs of this backend were "
+        "also given: "
         f"</p><ul>{items}</ul><p>{link(src, diff_page(library.backend), 'What changed')}"
         "</p>"
     )

@@ -35,8 +35,9 @@ def matrix_table(site: SiteData, from_src: str) -> str:
         f'<a href="{href(from_src, library_page(run.backend))}">{esc(run.backend)}</a>'
         f"<br><small>{esc(run.version)}</small>"
         + (
-            '<br><small title="the newest run is shown; see the library page">'
-            f"+{older[run.backend]} older run(s)</small>"
+            '<br><small title="one run is shown (the newest, or the one chosen with --show); '
+            'see the library page">'
+            f"+{older[run.backend]} other run(s)</small>"
             if older.get(run.backend)
             else ""
         )
