@@ -400,7 +400,8 @@ def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObse
     if y is x:
         return PairObservation(Behaviour.SAME_OBJECT, memory, receiver_readonly=readonly)
     mutation = mutation_between(sender, x, receiver, y)
-    if receiver.capabilities.immutable and not mutation.forward:
+    # A receiver that takes no writes is classed by the memory witness where it spoke.
+    if receiver.capabilities.immutable and not mutation.forward and memory is None:
         cls = Behaviour.IMMUTABLE
     else:
         cls = classify(memory, mutation, receiver.capabilities.lazy)
