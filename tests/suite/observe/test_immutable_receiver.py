@@ -1,5 +1,5 @@
-"""A hand-off receiver that takes no writes is classed by the memory witness where it speaks,
-and ``immutable`` only where nothing else can tell."""
+"""A hand-off receiver that takes no writes is a ``copy`` where the memory witness proves a
+separate buffer, a ``view`` where a forward write shows, and ``immutable`` otherwise."""
 
 from __future__ import annotations
 
