@@ -400,7 +400,9 @@ def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObse
     if y is x:
         return PairObservation(Behaviour.SAME_OBJECT, memory, receiver_readonly=readonly)
     mutation = mutation_between(sender, x, receiver, y)
-    if receiver.capabilities.immutable and not mutation.forward:
+    # A receiver that takes no writes on a buffer of its own is a copy (the memory witness
+    # says so); sharing that no write can show stays ``immutable``.
+    if receiver.capabilities.immutable and not mutation.forward and memory is not False:
         cls = Behaviour.IMMUTABLE
     else:
         cls = classify(memory, mutation, receiver.capabilities.lazy)
