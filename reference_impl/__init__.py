@@ -98,7 +98,12 @@ complex64 = DTYPES["complex64"]
 complex128 = DTYPES["complex128"]
 intp = int64
 
+#: The NumPy release whose copy/view semantics this package reproduces (its differential tests
+#: run against it); results record it as the oracle of the ``numpy`` profile.
+MODELS_NUMPY = "2.4"
+
 __all__ = [
+    "MODELS_NUMPY",
     "AxisError",
     "DType",
     "Layout",

@@ -17,6 +17,7 @@ from typing import Any
 
 from conformance import __version__
 from conformance.judge.verdicts import summarise
+from reference_impl import MODELS_NUMPY
 
 SCHEMA_NAME = "copyview-results"
 SCHEMA_VERSION = 1
@@ -41,7 +42,12 @@ def document(
     return {
         "schema": SCHEMA_NAME,
         "schema_version": SCHEMA_VERSION,
-        "suite": {"name": "copyview", "version": __version__},
+        "suite": {
+            "name": "copyview",
+            "version": __version__,
+            # The numpy profile is judged against this NumPy, whatever version ran.
+            "oracle": {"name": "reference_impl", "models_numpy": MODELS_NUMPY},
+        },
         "backend": backend,
         "environment": environment(backend["capabilities"]["device"]),
         "run": run,
