@@ -137,3 +137,26 @@ def test_the_site_can_show_a_chosen_version_instead_of_the_newest(tmp_path, caps
     assert "no run of numpy 9.9 (runs: 2.4.6)" in capsys.readouterr().err
     assert main([str(FIXTURES / "numpy.json"), "-o", out, "--show", "numpy"]) == 2
     assert "give NAME==VERSION" in capsys.readouterr().err
+
+
+def test_case_rows_show_the_result_strides_and_the_warnings_raised():
+    from dataclasses import replace
+
+    from conformance.site.model import build_model
+    from conformance.site.pages import operation
+
+    run = load_results(FIXTURES / "numpy.json")
+    case = run.cases[0]
+    observed = {
+        **case.observed,
+        "layout": {"shape": [3], "strides": [-16], "itemsize": 8, "offset_from_input": 40},
+        "warnings": [{"category": "ComplexWarning", "message": "discards the imaginary part"}],
+    }
+    expected = {**(case.expected or {"class": "view"}), "warnings": []}
+    changed = replace(case, observed=observed, expected=expected)
+    site = build_model([replace(run, cases=(changed, *run.cases[1:]))])
+    op = next(o for o in site.operations if o.id == case.operation)
+    page = operation.render(op, site)
+    assert '<th title="warnings the operation raised">warnings</th>' in page
+    assert "ComplexWarning" in page and "-16" in page
+    assert "warnings none" in page.replace("<code>", "").replace("</code>", "")

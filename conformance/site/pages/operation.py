@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from conformance.site.markup import (
     anchor_id,
     code_block,
@@ -68,8 +71,24 @@ def _witness_cells(case: Case) -> str:
             w.get("mutation_backward"),
             c.get("base"),
             c.get("shares_memory"),
+            _strides(case.observed),
+            _warnings(case.observed),
         )
     )
+
+
+def _strides(part: Mapping[str, Any]) -> Any:
+    """The result's exported strides (bytes), where the library exports a layout."""
+    layout = part.get("layout")
+    return layout.get("strides") if isinstance(layout, Mapping) else None
+
+
+def _warnings(part: Mapping[str, Any]) -> str | None:
+    """The categories of the warnings the operation raised (``None`` in older results)."""
+    heard = part.get("warnings")
+    if not isinstance(heard, list):
+        return None
+    return ", ".join(str(w.get("category")) for w in heard if isinstance(w, Mapping)) or "none"
 
 
 def _case_section(op: Operation, case_id: str, site: SiteData, src: str) -> str:
@@ -101,7 +120,8 @@ def _case_section(op: Operation, case_id: str, site: SiteData, src: str) -> str:
     expected_text = (
         f"expected (NumPy semantics): {class_chip(str(expected.get('class')))}, "
         f"base {value_text(expected.get('base'))}, shares memory "
-        f"{value_text(expected.get('shares_memory'))}"
+        f"{value_text(expected.get('shares_memory'))}, strides "
+        f"{value_text(_strides(expected))}, warnings {value_text(_warnings(expected))}"
         if expected.get("class")
         else "the reference has no expectation for this case"
     )
@@ -116,7 +136,9 @@ def _case_section(op: Operation, case_id: str, site: SiteData, src: str) -> str:
         '<th title="a write through the input is seen in the result">write x → y</th>'
         '<th title="a write through the result is seen in the input">write y → x</th>'
         '<th title="what the result\'s base is, as the library says">base</th>'
-        '<th title="the library\'s shares_memory answer">shares_memory</th><th>verdicts</th>'
+        '<th title="the library\'s shares_memory answer">shares_memory</th>'
+        '<th title="the result\'s strides in bytes, as the library exports them">strides</th>'
+        '<th title="warnings the operation raised">warnings</th><th>verdicts</th>'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         + (f'<ul class="cv-verdicts">{"".join(messages)}</ul>' if messages else "")
         + f"<details><summary>repro</summary>{''.join(repros)}</details></section>"
