@@ -30,6 +30,7 @@ from conformance.adapters import BackendError
 from conformance.adapters.registry import check_spelling
 from conformance.judge import deviations as deviation_files
 from conformance.judge.verdicts import summarise
+from conformance.options import positive_seconds, whole_number
 from conformance.results.document import document, write_atomic
 from conformance.run.environments import parse_spec
 from conformance.run.runner import Job, Worker, case_id, now, run_backend
@@ -52,36 +53,6 @@ class Interrupted(Exception):
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
         self.code = 128 + signum
-
-
-def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: give a positive, finite number of seconds")
-    return value
-
-
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of backends, 1 or more")
-    return value
-
-
-def _examples(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: give 0 or more")
-    return value
 
 
 class _Parser(argparse.ArgumentParser):
@@ -115,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=int, default=0, help="seed of the generated cases")
     run.add_argument(
         "--max-examples",
-        type=_examples,
+        type=whole_number(0, "generated cases"),
         default=50,
         metavar="N",
         help="generated (Hypothesis) cases per run, on top of the curated ones "
@@ -129,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--timeout",
-        type=_positive_seconds,
+        type=positive_seconds,
         default=30.0,
         metavar="S",
         help="time limit of one case, in seconds (positive, finite)",
@@ -143,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "-j",
         "--jobs",
-        type=_jobs,
+        type=whole_number(1, "backends"),
         default=os.cpu_count() or 1,
         metavar="N",
         help="backends run at once, each in its own worker process (default: the number of "

@@ -17,23 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from conformance.options import whole_number
 from conformance.vocabulary import FAILING, Profile
 
 if TYPE_CHECKING:
     from _pytest._code.code import TerminalRepr
-
-
-def _examples(text: str) -> int:
-    """``--copyview-max-examples``: a whole number, 0 or more (argparse reports the rest)."""
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: give 0 or more generated cases")
-    return value
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -54,7 +42,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption(
         "--copyview-max-examples",
-        type=_examples,
+        type=whole_number(0, "generated cases"),
         default=20,
         metavar="N",
         help="generated cases on top of the curated ones (default: 20)",

@@ -84,3 +84,7 @@ def test_shape_assignment_reshapes_in_place_only_without_copy() -> None:
     with pytest.raises(ValueError):
         t = a.T
         t.shape = (6,)
+
+
+def test_the_reference_says_which_numpy_it_models() -> None:
+    assert numpy.__version__.startswith(ref.MODELS_NUMPY + ".")

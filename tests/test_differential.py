@@ -19,21 +19,9 @@ from typing import Any
 import numpy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from layout_strategies import DTYPES
 from numpy_compare import LIBRARIES, differences, outcome
 
-DTYPES = [
-    "bool",
-    "int8",
-    "uint8",
-    "int16",
-    "int32",
-    "int64",
-    "uint64",
-    "float32",
-    "float64",
-    "complex64",
-    "complex128",
-]
 ORDERS = ["C", "F", "A", "K"]
 
 Draw = Callable[[st.SearchStrategy[Any], str], Any]
