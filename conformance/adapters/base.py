@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from conformance.model.handoffs import Handoff
-from conformance.model.inputs import InputRecipe
+from conformance.model.inputs import ALIGNMENT, InputRecipe
 from conformance.model.operations import Operation
 from conformance.vocabulary import Api, Profile
 from reference_impl.layout import Layout
@@ -169,11 +169,66 @@ class Adapter:
         return xp.asarray(host.tolist(), dtype=dtype)
 
     def build(self, recipe: InputRecipe) -> Any:
-        """The input array described by ``recipe``: ``from_host`` then the view steps."""
-        x = self.from_host(recipe.host)
+        """The input array described by ``recipe``: :meth:`allocate`, the view steps, then
+        :meth:`finish` (read-only where asked)."""
+        x = self.allocate(recipe)
         for kind, arg in recipe.steps:
             x = x[arg] if kind == "index" else self.permute(x, arg)
+        return self.finish(recipe, x)
+
+    def allocate(self, recipe: InputRecipe) -> Any:
+        """The array the view steps start from: :meth:`from_host`, or :meth:`place` when the
+        recipe asks for a placement relative to a 64-byte boundary."""
+        if recipe.align is None:
+            return self.from_host(recipe.host)
+        return self.place(recipe.host, recipe.align)
+
+    def finish(self, recipe: InputRecipe, x: Any) -> Any:
+        """``x`` made read-only (:meth:`protect`) when the recipe asks for it."""
+        return self.protect(x) if recipe.readonly else x
+
+    def place(self, host: np.ndarray, align: int) -> Any:
+        """A writeable array with ``host``'s values and shape whose first element starts
+        ``align`` bytes past a 64-byte boundary.
+
+        Default: allocate a longer flat array, find its address (:meth:`memory`), slice it at
+        the right element, write the values and reshape (a view of a contiguous slice). A
+        library that cannot say where its bytes are, or whose arrays cannot start there (an
+        address that is not a multiple of the itemsize), raises ``NotImplementedError``: the
+        input does not exist in that library.
+        """
+        itemsize = host.dtype.itemsize
+        if self.capabilities.immutable or not self.capabilities.mutable:
+            raise NotImplementedError(f"{self.name} arrays take no writes to place values with")
+        if align % itemsize:
+            raise NotImplementedError(
+                f"{self.name} arrays of {host.dtype.name} start at multiples of {itemsize} bytes"
+            )
+        n = host.size
+        flat = self.from_host(np.zeros(n + ALIGNMENT // itemsize, dtype=host.dtype))
+        report = self.memory(flat)
+        if report is None:
+            raise NotImplementedError(f"{self.name} does not say where its arrays' bytes are")
+        k = ((align - report.layout.offset) % ALIGNMENT) // itemsize
+        x = flat[k : k + n]
+        self.assign(x, host.ravel())
+        if host.ndim != 1:  # the array's own method where it has one (NumPy, torch, ma)
+            xp = self.namespace(ARRAY_API) or self.namespace(NUMPY_API) or NO_NAMESPACE
+            if hasattr(x, "reshape"):
+                x = x.reshape(host.shape)
+            elif hasattr(xp, "reshape"):
+                x = xp.reshape(x, host.shape)
+            else:
+                raise NotImplementedError(f"{self.name} cannot reshape a placed buffer")
+        placed = self.memory(x)
+        if placed is None or placed.layout.offset % ALIGNMENT != align:
+            raise NotImplementedError(f"{self.name} moved the placed buffer")
         return x
+
+    def protect(self, x: Any) -> Any:
+        """``x`` made read-only (a library without read-only arrays raises
+        ``NotImplementedError``: the input does not exist there)."""
+        raise NotImplementedError(f"{self.name} has no read-only arrays")
 
     def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
         """Axes permutation as a view where the library can (``permute_dims``)."""
@@ -258,6 +313,43 @@ class Adapter:
     def repro_imports(self) -> list[str]:
         """Import lines of a snippet that uses the library alone."""
         return [f"import {self.library.replace('-', '_')} as {self.alias}"]
+
+    def repro_lines(self, recipe: InputRecipe, name: str = "x") -> list[str]:
+        """Statements binding ``name`` to ``recipe``'s input, in the library's own words:
+        :meth:`repro_input`, with the placement and read-only steps it cannot express."""
+        if recipe.align is None:
+            lines = [f"{name} = {self.repro_input(recipe)}"]
+        else:
+            lines = self.repro_place(recipe, name)
+        if recipe.readonly:
+            lines += self.repro_protect(name)
+        return lines
+
+    def repro_place(self, recipe: InputRecipe, name: str) -> list[str]:
+        """Statements placing the input's first element ``recipe.align`` bytes past a 64-byte
+        boundary, as :meth:`place` does, then applying the view steps."""
+        xp, host, itemsize = self.alias, recipe.host, recipe.host.dtype.itemsize
+        flat_values = InputRecipe(
+            np.zeros(host.size + ALIGNMENT // itemsize, host.dtype), (), recipe.dtype
+        )
+        values = InputRecipe(host.ravel(), (), recipe.dtype)
+        lines = [
+            "import numpy",
+            f"_flat = {self.repro_input(flat_values)}",
+            "_i = getattr(_flat, '__array_interface__', None) or "
+            "numpy.from_dlpack(_flat).__array_interface__",
+            f"_k = (({recipe.align} - _i['data'][0]) % {ALIGNMENT}) // {itemsize}",
+            f"{name} = _flat[_k:_k + {host.size}]",
+            f"{name}[...] = {self.repro_input(values)}",
+        ]
+        if host.ndim != 1:
+            lines.append(f"{name} = {xp}.reshape({name}, {host.shape!r})")
+        steps = apply_steps_expression(name, recipe.steps, f"{xp}.permute_dims")
+        return lines if steps == name else [*lines, f"{name} = {steps}"]
+
+    def repro_protect(self, name: str) -> list[str]:
+        """Statements making the array ``name`` read-only, as :meth:`protect` does."""
+        return [f"{name}.flags.writeable = False"]
 
     def repro_input(self, recipe: InputRecipe) -> str:
         """An expression building ``recipe``'s input in the library's own words."""

@@ -121,12 +121,18 @@ class MemoryviewAdapter(Adapter):
         return view.cast(fmt, shape=list(host.shape))  # type: ignore[call-overload]
 
     def build(self, recipe: InputRecipe) -> memoryview:
-        x = self.from_host(recipe.host)
+        x = self.allocate(recipe)
         for kind, arg in recipe.steps:
             if kind != "index" or not _first_axis_slice(arg):
                 raise NotImplementedError(f"memoryview cannot apply {kind} {arg!r}")
             x = x[arg[0]]  # a tuple key is refused: memoryview wants the slice itself
-        return x
+        return self.finish(recipe, x)
+
+    def protect(self, x: Any) -> memoryview:
+        return x.toreadonly()
+
+    def repro_protect(self, name: str) -> list[str]:
+        return [f"{name} = {name}.toreadonly()"]
 
     def is_array(self, obj: Any) -> bool:
         return isinstance(obj, memoryview)

@@ -17,6 +17,7 @@ from conformance.adapters.base import (
     numpy_style_report,
 )
 from conformance.model.handoffs import Handoff, receiving
+from conformance.model.inputs import ALIGNMENT
 from conformance.vocabulary import Declared, Profile
 
 _NP = ("import numpy as np",)
@@ -85,6 +86,35 @@ class NumpyAdapter(Adapter):
 
     def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
         return np.transpose(x, axes)
+
+    def place(self, host: np.ndarray, align: int) -> Any:
+        if align % host.dtype.itemsize == 0:
+            return super().place(host, align)
+        # An address that is no multiple of the itemsize: only a view of a byte buffer has
+        # one (``flags.aligned`` False), as a record read from a file or a packet would.
+        raw = np.zeros(host.nbytes + ALIGNMENT, dtype=np.uint8)
+        k = (align - raw.ctypes.data) % ALIGNMENT
+        x = raw[k : k + host.nbytes].view(host.dtype).reshape(host.shape)
+        x[...] = host
+        return x
+
+    def protect(self, x: Any) -> Any:
+        x.flags.writeable = False
+        return x
+
+    def repro_place(self, recipe: InputRecipe, name: str) -> list[str]:
+        host = recipe.host
+        if recipe.align is None or recipe.align % host.dtype.itemsize == 0:
+            return super().repro_place(recipe, name)
+        values = self.repro_input(InputRecipe(host, (), recipe.dtype))
+        lines = [
+            f"_raw = np.zeros({host.nbytes + ALIGNMENT}, dtype=np.uint8)",
+            f"_k = ({recipe.align} - _raw.ctypes.data) % {ALIGNMENT}",
+            f"{name} = _raw[_k:_k + {host.nbytes}].view(np.{recipe.dtype}).reshape({host.shape!r})",
+            f"{name}[...] = {values}",
+        ]
+        steps = apply_steps_expression(name, recipe.steps, "np.transpose")
+        return lines if steps == name else [*lines, f"{name} = {steps}"]
 
     def is_array(self, obj: Any) -> bool:
         return isinstance(obj, np.ndarray)

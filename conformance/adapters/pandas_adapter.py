@@ -190,7 +190,7 @@ class PandasAdapter(Adapter):
         raise NotImplementedError(f"pandas has no {host.ndim}-D container")
 
     def build(self, recipe: InputRecipe) -> Any:
-        x = self.from_host(recipe.host)
+        x = self.allocate(recipe)
         for kind, arg in recipe.steps:
             if kind == "permute" and isinstance(x, pd.DataFrame):
                 x = x.T
@@ -198,7 +198,7 @@ class PandasAdapter(Adapter):
                 x = x.iloc[arg[0] if len(arg) == 1 else arg]
             else:
                 raise NotImplementedError(f"pandas cannot apply {kind} {arg!r}")
-        return x
+        return self.finish(recipe, x)
 
     def is_array(self, obj: Any) -> bool:
         return _pandas(obj) or _extension(obj) or isinstance(obj, np.ndarray)

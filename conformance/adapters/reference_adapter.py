@@ -50,6 +50,10 @@ class ReferenceAdapter(Adapter):
     def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
         return x.transpose(axes)
 
+    def protect(self, x: Any) -> Any:
+        x.flags.writeable = False
+        return x
+
     def is_array(self, obj: Any) -> bool:
         return isinstance(obj, ref.ndarray)
 

@@ -88,10 +88,10 @@ class SparseAdapter(Adapter):
         return sparse.COO.from_numpy(np.array(host, copy=True))
 
     def build(self, recipe: InputRecipe) -> Any:
-        x = self.from_host(recipe.host)
+        x = self.allocate(recipe)
         for kind, arg in recipe.steps:
             x = x[arg] if kind == "index" else x.transpose(arg)
-        return x
+        return self.finish(recipe, x)
 
     def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
         return x.transpose(axes)

@@ -104,7 +104,7 @@ class XarrayAdapter(Adapter):
         return xr.DataArray(np.array(host, copy=True))
 
     def build(self, recipe: InputRecipe) -> Any:
-        x = self.from_host(recipe.host)
+        x = self.allocate(recipe)
         for kind, arg in recipe.steps:
             if kind == "permute":
                 x = x.transpose(*(x.dims[a] for a in arg))
@@ -112,7 +112,7 @@ class XarrayAdapter(Adapter):
                 raise NotImplementedError("xarray has no newaxis indexing")
             else:
                 x = x[arg]
-        return x
+        return self.finish(recipe, x)
 
     def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
         return x.transpose(*(x.dims[a] for a in axes))

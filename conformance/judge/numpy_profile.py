@@ -23,6 +23,8 @@ LABELS = {"interleaved": "shares_memory(y[::2], y[1::2])"}
 def judge(case: Case, expected: Observation | None, observed: Observation) -> Judgement:
     if expected is None or expected.missing:
         return not_applicable("reference_impl has no expectation for this operation")
+    if expected.cls == Behaviour.NOT_APPLICABLE:  # e.g. an input reference_impl cannot make
+        return not_applicable(f"reference_impl has no expectation: {expected.message}")
     if observed.cls == Behaviour.NOT_APPLICABLE:
         return not_applicable(observed.message)
     if observed.fault:

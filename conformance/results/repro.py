@@ -9,14 +9,23 @@ from conformance.model.inputs import InputSpec
 
 
 def input_expression(adapter: Adapter, case: Case) -> str:
-    return adapter.repro_input(case.input.recipe())
+    """The input in one expression where it is one, else the statements, ``; ``-joined."""
+    return spec_expression(adapter, case.input)
+
+
+def spec_expression(adapter: Adapter, spec: InputSpec) -> str:
+    """``spec``'s input in ``adapter``'s words: one expression, or ``; ``-joined statements."""
+    lines = adapter.repro_lines(spec.recipe())
+    if len(lines) == 1 and lines[0].startswith("x = "):
+        return lines[0][len("x = ") :]
+    return "; ".join(lines)
 
 
 def snippet(adapter: Adapter, case: Case) -> str:
     """Imports, the input as ``x``, the operation(s) binding ``y``, then what witnesses see."""
     lines = [
         *adapter.repro_imports(),
-        f"x = {input_expression(adapter, case)}",
+        *adapter.repro_lines(case.input.recipe()),
         *case.source_lines(adapter.alias),
         *adapter.repro_report(),
     ]
@@ -30,7 +39,7 @@ def handoff_snippet(handoff: Handoff, sender: Adapter | None, spec: InputSpec) -
         imports += [line for line in sender.repro_imports() if line not in imports]
     lines = [
         *dict.fromkeys(imports),
-        f"x = {sender.repro_input(spec.recipe()) if sender else '...'}",
+        *(sender.repro_lines(spec.recipe()) if sender else ["x = ..."]),
         f"y = {handoff.source}",
         "print('same object:', y is x)",
     ]

@@ -144,7 +144,11 @@ def host_adapter() -> CupyAdapter:
 def test_layout_code_reports_what_numpy_reports_for_the_same_bytes(
     host_adapter: CupyAdapter, spec
 ) -> None:
-    x = host_adapter.build(spec.recipe())
+    try:
+        x = host_adapter.build(spec.recipe())
+    except NotImplementedError:  # only inputs CuPy has no arrays for: read-only, unaligned
+        assert spec.readonly or (spec.align or 0) % spec.itemsize, spec.id
+        return
     assert host_adapter.memory(x) == numpy_adapter.memory(np.asarray(x))
 
 

@@ -68,7 +68,7 @@ def test_fancy_assignment_changes_the_original_on_the_oracle(op_id: str) -> None
     # oracle's assignment changes a value of every input it applies to.
     op = BY_ID[op_id]
     assert op.statement and op.values_matter and not op.chainable
-    for spec in (s for s in ALL_INPUTS if op.applies(s)):
+    for spec in (s for s in ALL_INPUTS if op.applies(s) and not s.readonly and not s.align):
         x = oracle.build(spec.recipe())
         before = oracle.to_host(x)
         y = op.run(oracle.namespace(op.api), x, spec)

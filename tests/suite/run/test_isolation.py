@@ -12,7 +12,8 @@ import pytest
 from isolation_backends.faulty import ABORTING_OPERATION, HANGING_OPERATION
 
 TESTS = Path(__file__).parents[2]  # tests/
-SELECT = "*[*-3d-float64]"  # two inputs, so each poisoned operation runs (and fails) twice
+SELECT = "*[*-3d-float64]"  # four 3-d inputs, so each poisoned operation runs (and fails) 4 times
+POISONED_PER_OPERATION = 4
 CASE_TIMEOUT_S = 3
 
 
@@ -71,7 +72,7 @@ def test_an_aborting_operation_loses_exactly_its_own_cases(run) -> None:
     healthy, aborting = records(out, "numpy"), records(out, "aborting")
     assert list(aborting) == list(healthy)  # complete, in the same order
     poisoned = {i for i, c in healthy.items() if ABORTING_OPERATION in c["case"]["chain"]}
-    assert len(poisoned) == 2
+    assert len(poisoned) == POISONED_PER_OPERATION
     assert lost(aborting, "crashed") == poisoned
     for case_id in poisoned:
         record = aborting[case_id]
@@ -86,7 +87,7 @@ def test_a_hanging_operation_times_out_exactly_its_own_cases(run) -> None:
     healthy, hanging = records(out, "numpy"), records(out, "hanging")
     assert list(hanging) == list(healthy)
     poisoned = {i for i, c in healthy.items() if HANGING_OPERATION in c["case"]["chain"]}
-    assert len(poisoned) == 2
+    assert len(poisoned) == POISONED_PER_OPERATION
     assert lost(hanging, "timeout") == poisoned
     assert not lost(hanging, "crashed")
     for case_id in set(healthy) - poisoned:
@@ -103,6 +104,7 @@ def test_the_summary_table_counts_the_lost_cases(run) -> None:
     assert rows, done.stdout
     header = next(line.split() for line in done.stdout.splitlines() if line.startswith("backend"))
     crashed, timeout = header.index("crashed"), header.index("timeout")
-    # Every profile of a poisoned case is lost: two cases per backend, in each profile row.
-    assert {row[crashed] for row in rows if row[0] == "aborting"} == {"2"}
-    assert {row[timeout] for row in rows if row[0] == "hanging"} == {"2"}
+    # Every profile of a poisoned case is lost: those cases, per backend, in each profile row.
+    lost_cases = str(POISONED_PER_OPERATION)
+    assert {row[crashed] for row in rows if row[0] == "aborting"} == {lost_cases}
+    assert {row[timeout] for row in rows if row[0] == "hanging"} == {lost_cases}
