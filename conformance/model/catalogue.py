@@ -5,7 +5,8 @@ The sections live in their own modules: :mod:`~conformance.model.ops_numpy` (Num
 :mod:`~conformance.model.ops_array_api` (the standard's functions) and
 :mod:`~conformance.model.ops_syntax` (indexing, assignment, operators, ``.T``/``.mT``, which
 run on every backend) and :mod:`~conformance.model.ops_noop` (every function that could hand
-back its input, in each form that changes nothing). Nothing here says what the result
+back its input, in each form that changes nothing) and :mod:`~conformance.model.ops_dtype`
+(casts of signedness, width and to bool). Nothing here says what the result
 *should* be: that is computed by running the entry on ``reference_impl``. This module adds each
 operation's tags (what kind of operation it is, for readers of results) from one table.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conformance.model import ops_array_api, ops_noop, ops_numpy, ops_syntax
+from conformance.model import ops_array_api, ops_dtype, ops_noop, ops_numpy, ops_syntax
 from conformance.model.operations import Operation
 from conformance.vocabulary import Tag
 
@@ -119,6 +120,7 @@ SECTIONS: tuple[tuple[Operation, ...], ...] = (
     ops_numpy.OPERATIONS,
     ops_array_api.OPERATIONS,
     ops_noop.OPERATIONS,
+    ops_dtype.OPERATIONS,
 )
 
 CATALOGUE: tuple[Operation, ...] = tuple(
