@@ -7,6 +7,9 @@ memory; disjoint layouts mean writes do not propagate (a copy is independent bot
 view keeps its memory alive after the input is dropped. Writes that go one way only are no
 view: a result whose layout overlaps the input, or whose library claims it shares, fails when
 writes reach it but not back (or back but not forward). A result no witness can read fails.
+Whatever the library chooses, it chooses it for every address: a case whose class, error or
+values change when the input starts one element off a 64-byte boundary fails (the record
+carries the repro of both).
 """
 
 from __future__ import annotations
@@ -38,7 +41,24 @@ def _flags_against_layout(observed: Observation) -> list[str]:
     return problems
 
 
+def _address_dependence(observed: Observation) -> str | None:
+    check = observed.alignment
+    if check is None or check.stable(observed):
+        return None
+    on = observed.cls + (f" ({observed.error})" if observed.error else "")
+    off = check.cls + (f" ({check.error})" if check.error else "")
+    if on == off:
+        on, off = "one set of values", "another"
+    return (
+        f"behaviour depends on the address: on a 64-byte boundary {on}, "
+        f"{check.shift} bytes past it {off}"
+    )
+
+
 def judge(case: Case, expected: Observation | None, observed: Observation) -> Judgement:
+    unstable = _address_dependence(observed)
+    if unstable:
+        return Judgement(Verdict.FAIL, unstable)
     if observed.cls in (Behaviour.ERROR, Behaviour.SCALAR, Behaviour.NOT_APPLICABLE):
         return not_applicable(f"no array to check ({observed.cls})")
     if observed.fault:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import types
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from conformance.adapters.base import Adapter, MemoryReport
@@ -65,6 +65,29 @@ class ResultLayout:
 
 
 @dataclass(frozen=True)
+class AddressCheck:
+    """The alignment witness: the same case run again on the input's twin that starts
+    ``shift`` bytes past the 64-byte boundary the input starts on (what the twin showed)."""
+
+    shift: int
+    cls: Behaviour
+    error: str | None
+    digest: str | None
+
+    def stable(self, first: Observation) -> bool:
+        """Did the twin behave as the aligned input did (class, error and values)?"""
+        return (self.cls, self.error, self.digest) == (first.cls, first.error, first.digest)
+
+    def to_json(self, first: Observation) -> dict[str, Any]:
+        return {
+            "shift": self.shift,
+            "class": self.cls,
+            "error": self.error,
+            "stable": self.stable(first),
+        }
+
+
+@dataclass(frozen=True)
 class Observation:
     """What happened when one case ran on one backend."""
 
@@ -97,6 +120,13 @@ class Observation:
     layout: ResultLayout | None = None
     #: Warnings the operations raised (category name, message); the witnesses' own are not.
     warnings: tuple[tuple[str, str], ...] = ()
+    #: The alignment witness (inputs on a 64-byte boundary only): the misaligned twin's run.
+    alignment: AddressCheck | None = None
+
+    @property
+    def address_stable(self) -> bool | None:
+        """Same behaviour on and off a 64-byte boundary (``None``: not checked)."""
+        return None if self.alignment is None else self.alignment.stable(self)
 
     def expected_json(self) -> dict[str, Any] | None:
         """This observation, made on the oracle, as the ``expected`` record."""
@@ -138,6 +168,7 @@ class Observation:
             "layout": None if self.layout is None else self.layout.to_json(),
             "warnings": [{"category": c, "message": m} for c, m in self.warnings],
             **({"fault": self.fault} if self.fault else {}),
+            **({"alignment": self.alignment.to_json(self)} if self.alignment else {}),
         }
 
 
@@ -170,10 +201,28 @@ def digest(adapter: Adapter, y: Any) -> str:
 
 
 def observe(adapter: Adapter, case: Case) -> Observation:
-    """Build the input, run the chain, and let every witness speak (warnings silenced)."""
+    """Build the input, run the chain, and let every witness speak (warnings silenced).
+
+    On an input placed on a 64-byte boundary, the alignment witness runs the case again on
+    its twin one element off the boundary (:func:`twin_case`) and records what that showed.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _observe(adapter, case)
+        seen = _observe(adapter, case)
+        twin = twin_case(case)
+        if twin is None or seen.missing or seen.cls == Behaviour.NOT_APPLICABLE:
+            return seen
+        other = _observe(adapter, twin)
+        if other.cls == Behaviour.NOT_APPLICABLE and not other.missing:
+            return seen  # the library cannot place an input there: nothing to compare
+        shift = twin.input.align or 0
+        return replace(seen, alignment=AddressCheck(shift, other.cls, other.error, other.digest))
+
+
+def twin_case(case: Case) -> Case | None:
+    """``case`` on its input's misaligned twin (``None`` when the input has no placement)."""
+    spec = case.input.misaligned()
+    return None if spec is None else replace(case, input=spec)
 
 
 def _observe(adapter: Adapter, case: Case) -> Observation:

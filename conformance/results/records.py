@@ -15,8 +15,8 @@ from conformance.judge.verdicts import Recorded
 from conformance.model.cases import Case
 from conformance.model.handoffs import Handoff
 from conformance.model.inputs import InputSpec
-from conformance.observe.observer import Observation, PairObservation
-from conformance.results.repro import handoff_snippet, input_expression, snippet
+from conformance.observe.observer import Observation, PairObservation, twin_case
+from conformance.results.repro import handoff_snippet, input_expression, snippet, spec_expression
 from conformance.vocabulary import Behaviour, Tag
 
 Record = dict[str, Any]
@@ -54,7 +54,15 @@ def case_header(adapter: Adapter, case: Case) -> Record:
         },
         "case": case.to_json(),
         "repro": snippet(adapter, case),
+        **_twin_repro(adapter, case),
     }
+
+
+def _twin_repro(adapter: Adapter, case: Case) -> Record:
+    """The alignment witness's second repro: the case on the input one element off the
+    64-byte boundary (only for inputs placed on one)."""
+    twin = twin_case(case)
+    return {} if twin is None else {"repro_misaligned": snippet(adapter, twin)}
 
 
 def case_record(
@@ -100,7 +108,7 @@ def handoff_header(handoff: Handoff, spec: InputSpec, sender: Adapter | None) ->
         "expression": handoff.source,
         "input": {
             "id": spec.id,
-            "expression": sender.repro_input(spec.recipe()) if sender else "",
+            "expression": spec_expression(sender, spec) if sender else "",
             "dtype": spec.dtype,
             "shape": list(spec.shape),
             "strides": None,
