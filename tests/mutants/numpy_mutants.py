@@ -6,6 +6,7 @@ checks that the suite fails exactly those and passes the others.
 
 from __future__ import annotations
 
+import ctypes
 import weakref
 from typing import Any, ClassVar
 
@@ -219,6 +220,80 @@ class CopyWarns(Mutant):
     namespace_patch: ClassVar[dict[str, Any]] = {"copy": _copy_warning}
 
 
+def _reshape_by_address(x: Any, *args: Any, **kwargs: Any) -> Any:
+    y = np.reshape(x, *args, **kwargs)
+    if kwargs.get("copy") is not None or x.ctypes.data % 64 == 0:
+        return y
+    return y.copy()
+
+
+class AddressDependentReshape(Mutant):
+    """``np.reshape`` returns a view only when the input starts on a 64-byte boundary and a
+    copy otherwise (as a SIMD fast path that only handles aligned buffers might): the
+    alignment witness sees the class change with the address."""
+
+    name = "mutant-address-dependent-reshape"
+    violates = frozenset({"numpy", "consistency"})
+    namespace_patch: ClassVar[dict[str, Any]] = {"reshape": _reshape_by_address}
+
+
+#: Inputs of the writable aliases below: the aliases borrow their bytes without a reference.
+_BORROWED: list[Any] = []
+
+
+def _writable_alias(x: Any, *args: Any, **kwargs: Any) -> Any:
+    y = np.transpose(x, *args, **kwargs)
+    if y.flags.writeable or y.size == 0:
+        return y
+    # The same bytes through a writable window: what a library that drops the read-only
+    # flag when it makes a view hands out.
+    lo, hi = np.lib.array_utils.byte_bounds(y)
+    _BORROWED.append(x)
+    window = (ctypes.c_char * (hi - lo)).from_address(lo)
+    return np.ndarray(y.shape, y.dtype, window, y.ctypes.data - lo, y.strides)
+
+
+class ReadOnlyViewWritable(Mutant):
+    """``np.transpose`` of a read-only array returns a view that accepts writes."""
+
+    name = "mutant-readonly-view-writable"
+    violates = frozenset({"numpy"})
+    namespace_patch: ClassVar[dict[str, Any]] = {"transpose": _writable_alias}
+
+
+def _reinterpreting_astype(x: Any, dtype: Any, /, *, copy: bool = True, **kwargs: Any) -> Any:
+    target = np.dtype(dtype)
+    flips = {target.kind, x.dtype.kind} == {"i", "u"}
+    if flips and target.itemsize == x.dtype.itemsize:
+        return x.view(target)  # same width, other signedness: the bytes reinterpreted
+    return np.astype(x, dtype, copy=copy, **kwargs)
+
+
+class SignednessCastReinterprets(Mutant):
+    """``astype(x, uint8)`` on an int8 array (any same-width change of signedness) returns a
+    view of the same bytes instead of a copy."""
+
+    name = "mutant-signedness-cast-reinterprets"
+    violates = frozenset({"numpy", "array-api"})
+    namespace_patch: ClassVar[dict[str, Any]] = {"astype": _reinterpreting_astype}
+
+
+def _reshape_copying_negative_strides(x: Any, *args: Any, **kwargs: Any) -> Any:
+    y = np.reshape(x, *args, **kwargs)
+    if kwargs.get("copy") is not None or not any(s < 0 for s in x.strides):
+        return y
+    return y.copy()
+
+
+class NegativeStrideReshapeCopies(Mutant):
+    """``np.reshape`` copies any input with a negative stride, even where NumPy keeps a view
+    (a reversed length-1 axis, a reversed 1-d array reshaped to itself)."""
+
+    name = "mutant-negative-stride-reshape-copies"
+    violates = frozenset({"numpy"})
+    namespace_patch: ClassVar[dict[str, Any]] = {"reshape": _reshape_copying_negative_strides}
+
+
 MUTANTS: tuple[type[NumpyAdapter], ...] = (
     CopiesWhereNumpyViews,
     ViewsWhereNumpyCopies,
@@ -233,4 +308,8 @@ MUTANTS: tuple[type[NumpyAdapter], ...] = (
     CopyInFortranOrder,
     ContiguityFlagsLie,
     CopyWarns,
+    AddressDependentReshape,
+    ReadOnlyViewWritable,
+    SignednessCastReinterprets,
+    NegativeStrideReshapeCopies,
 )
