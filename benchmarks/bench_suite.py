@@ -5,13 +5,17 @@ time, NumPy first, and prints per backend its wall time, case count, cases per s
 ratio to NumPy's run measured in this same benchmark run. ``--all`` times every registered
 backend whose library is installed. Targets (issue 12): NumPy <= 30 s on 2 cores, every backend
 <= 6x NumPy. ``--matrix`` also times one ``copyview run`` of them all side by side (``-j``,
-default the number of cores) and prints its ratio to the slowest backend (target <= 1.5).
+default the number of cores) and prints its ratio to the slowest backend (target <= 1.5). The
+matrix run writes into the directory that holds the single runs' results, as a CI job that
+re-runs into the same ``--json`` directory does, so ``copyview run`` starts the backends that
+took longest first.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,16 +23,20 @@ import time
 from pathlib import Path
 
 
-def timed_run(backends: list[str], jobs: int | None = None) -> tuple[float, dict[str, int], int]:
-    """Wall seconds, cases per backend and the exit status of one ``copyview run``."""
-    with tempfile.TemporaryDirectory() as out:
-        command = [sys.executable, "-m", "conformance.cli", "run", *backends, "--quiet"]
-        command += ["--json", out] + (["-j", str(jobs)] if jobs else [])
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        wall = time.perf_counter() - start
-        cases = {}
-        for path in Path(out).glob("*.json"):
+def timed_run(
+    backends: list[str], out: Path, jobs: int | None = None
+) -> tuple[float, dict[str, int], int]:
+    """Wall seconds, cases per backend and the exit status of one ``copyview run`` writing its
+    results into ``out`` (those of earlier runs there are replaced)."""
+    command = [sys.executable, "-m", "conformance.cli", "run", *backends, "--quiet"]
+    command += ["--json", str(out)] + (["-j", str(jobs)] if jobs else [])
+    before = {p: p.stat().st_mtime_ns for p in out.glob("*.json")}
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    cases = {}
+    for path in out.glob("*.json"):
+        if before.get(path) != path.stat().st_mtime_ns:  # written by this run
             doc = json.loads(path.read_text())
             cases[doc["backend"]["name"]] = len(doc["cases"])
     if done.returncode == 2:
@@ -62,9 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     backends = installed_backends() if args.all else [b for b in args.backends if b != "numpy"]
     rows = []
     base = None
+    out = Path(tempfile.mkdtemp(prefix="copyview-bench-"))
     print(f"{'backend':<18}{'wall s':>8}{'cases':>8}{'cases/s':>9}{'x numpy':>9}  exit")
     for name in ["numpy", *backends]:
-        wall, cases, code = timed_run([name])
+        wall, cases, code = timed_run([name], out)
         count = sum(cases.values())
         base = base if base is not None else wall
         rows.append((name, wall))
@@ -74,12 +83,13 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.matrix and backends:
         names = ["numpy", *backends]
-        wall, cases, code = timed_run(names, args.jobs)
+        wall, cases, code = timed_run(names, out, args.jobs)
         slowest = max(w for _, w in rows)
         print(
             f"matrix of {len(names)} backends: {wall:.1f} s ({sum(cases.values())} cases, exit "
             f"{code}); slowest alone {slowest:.1f} s; ratio {wall / slowest:.2f}"
         )
+    shutil.rmtree(out, ignore_errors=True)
     return 0
 
 

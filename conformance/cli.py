@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import math
 import os
 import signal
@@ -336,11 +337,17 @@ def run(args: argparse.Namespace) -> int:
             print(f"{backend['name']}: {note}", file=sys.stderr)
     # Each backend's cases run in its own worker process; a thread per running backend only
     # relays events, so backends run side by side on as many cores as -j allows.
+    # The longest backends start first (by their last run's time, where --json holds one), so
+    # the short ones fill the other cores around them instead of leaving the longest to last.
+    labels = [b.get("label") or b["name"] for b in backends]
+    last = [previous_duration(args.json / f"{n}.json") if args.json else None for n in labels]
+    longest_first = [-math.inf if t is None else -t for t in last]
+    order = sorted(range(len(workers)), key=longest_first.__getitem__)
     pool = ThreadPoolExecutor(max_workers=args.jobs, thread_name_prefix="copyview-backend")
-    runs = [
-        pool.submit(_timed_run, worker, job, entries, progress)
-        for worker, job, entries in zip(workers, jobs, known, strict=True)
-    ]
+    started_runs = {
+        i: pool.submit(_timed_run, workers[i], jobs[i], known[i], progress) for i in order
+    }
+    runs = [started_runs[i] for i in range(len(workers))]
     pool.shutdown(wait=False)
     for backend, job, entries, running in zip(backends, jobs, known, runs, strict=True):
         records, started, elapsed = _result(running)
@@ -401,6 +408,20 @@ def run(args: argparse.Namespace) -> int:
         _print_failures(backend["name"], records)
     _print_table(table)
     return exit_code
+
+
+def previous_duration(path: Path) -> float | None:
+    """``run.duration_s`` of an earlier results file, read from its ``run`` line alone (results
+    files hold one top-level field a line); ``None`` when there is no such file or field."""
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith('"run":'):
+                    value = json.loads(line[len('"run":') :].rstrip().rstrip(","))
+                    return float(value["duration_s"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return None
 
 
 def _timed_run(
