@@ -21,10 +21,21 @@ import tempfile
 import time
 from pathlib import Path
 
-BACKENDS = (
-    "numpy reference_impl array-api-strict torch jax dask pandas xarray pyarrow sparse "
-    "memoryview numpy.ma exchange"
-).split()
+BACKENDS = [
+    "numpy",
+    "reference_impl",
+    "array-api-strict",
+    "torch",
+    "jax",
+    "dask",
+    "pandas",
+    "xarray",
+    "pyarrow",
+    "sparse",
+    "memoryview",
+    "numpy.ma",
+    "exchange",
+]
 CACHE = Path.home() / ".cache" / "copyview" / "bench-site"
 COMPLETE = "complete"  # written last: a cache without it is remade
 
