@@ -17,7 +17,7 @@ THEME: dict[str, Any] = {
     "name": "material",
     # Offline: no Google Fonts (the theme falls back to system fonts).
     "font": False,
-    "features": ["navigation.sections", "navigation.top", "content.code.copy"],
+    "features": ["navigation.sections", "navigation.prune", "navigation.top", "content.code.copy"],
     "palette": [
         {
             "scheme": "default",
@@ -43,6 +43,9 @@ MARKDOWN_EXTENSIONS: list[Any] = [
 
 JUPYTER: dict[str, Any] = {
     "include": ["tutorials/*.ipynb"],
+    # Markdown is never a notebook here (only .ipynb files are included), and without this
+    # the plugin parses every page with jupytext to find out: seconds for the generated pages.
+    "ignore": ["*.md"],
     "execute": True,
     "allow_errors": False,
     # A cached notebook could show output from an older copyview: always execute afresh.
