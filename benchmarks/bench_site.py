@@ -58,6 +58,7 @@ def results(cache: Path, backends: list[str]) -> Path:
 
 def scaled(source: Path, copies: int, into: Path) -> Path:
     """``source``'s results plus ``copies`` renamed copies of each (backend ``NAME-xK``)."""
+    into.mkdir(parents=True)
     for path in sorted(source.glob("*.json")):
         shutil.copy(path, into / path.name)
         if copies:
