@@ -3,7 +3,7 @@
 ``copyview site`` run in a project without copyview's ``mkdocs.yml`` builds with this
 configuration and an empty docs directory, so the site is just the generated pages. The
 repository's own ``mkdocs.yml`` spells out the same settings (a test keeps them in step) and
-adds the hand-written pages and tutorial notebooks.
+adds the hand-written pages and the tutorial notebooks (and the plugin that runs them).
 """
 
 from __future__ import annotations
@@ -56,6 +56,9 @@ JUPYTER: dict[str, Any] = {
 }
 
 PLUGINS: list[Any] = ["search", {"mkdocs-jupyter": JUPYTER}]
+# A standalone site has no notebooks (its docs directory is empty): loading mkdocs-jupyter,
+# which imports nbconvert and jupytext, would cost every build about a second for nothing.
+STANDALONE_PLUGINS: list[Any] = ["search"]
 
 
 def site_config(docs_dir: Path, site_dir: Path, results: str = "results") -> dict[str, Any]:
@@ -68,7 +71,7 @@ def site_config(docs_dir: Path, site_dir: Path, results: str = "results") -> dic
         "use_directory_urls": False,
         "theme": THEME,
         "markdown_extensions": MARKDOWN_EXTENSIONS,
-        "plugins": PLUGINS,
+        "plugins": STANDALONE_PLUGINS,
         "hooks": [str(HOOK)],
         "extra": {"copyview_results": results},
     }
