@@ -1,6 +1,7 @@
 """Building the site into a directory, all or nothing.
 
-Results are read and checked before mkdocs starts; the site is built in a temporary directory
+Results are read and checked, and the pages generated, before mkdocs starts (one results file
+in memory at a time: conformance.site.prepare); the site is built in a temporary directory
 next to the target and moved into place only when the build succeeded, so a failed build
 leaves the previous site untouched. A built site lists the files it wrote (its manifest, in
 the marker file); a rebuild replaces a directory only when it holds nothing else, and never one
@@ -19,8 +20,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conformance.site.config import site_config
-from conformance.site.merge import merge_runs
-from conformance.site.results import expand_paths, load_many
+from conformance.site.prepare import prepare
+from conformance.site.results import expand_paths
 
 # Written into every built site; an existing directory without it is never replaced. Its first
 # line says what it is, the others list every file the build wrote (the manifest).
@@ -99,15 +100,14 @@ def build_site(
             f"no results files in {' '.join(str(r) for r in results)} "
             "(write them with `copyview run BACKEND --json DIR`)"
         )
-    runs = load_many(files)
-    try:
-        merge_runs(runs, shown)
-    except ValueError as exc:
-        raise BuildError(str(exc)) from None
     out_dir = Path(out_dir).resolve()
     _check_target(out_dir, files)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=f".{out_dir.name}.tmp-") as tmp:
+        try:
+            prepared = prepare(files, Path(tmp) / "generated", shown)
+        except ValueError as exc:
+            raise BuildError(str(exc)) from None
         staging = Path(tmp) / "site"
         if config_file is None:
             docs = Path(tmp) / "docs"
@@ -118,6 +118,7 @@ def build_site(
         # As given (relative to this process's directory): pages show them as the user named them.
         config.extra["copyview_results_files"] = [str(f) for f in files]
         config.extra["copyview_show"] = dict(shown or {})
+        config.extra["copyview_prepared"] = prepared
         build(config)
         manifest = sorted(
             p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()
@@ -132,5 +133,5 @@ def build_site(
             out_dir.rename(Path(tmp) / "previous")
         staging.rename(out_dir)
     return BuildReport(
-        out_dir, len(files), len(merge_runs(runs, shown)), pages, time.perf_counter() - started
+        out_dir, len(files), len(prepared.site.libraries), pages, time.perf_counter() - started
     )

@@ -3,7 +3,7 @@
 ``copyview site`` run in a project without copyview's ``mkdocs.yml`` builds with this
 configuration and an empty docs directory, so the site is just the generated pages. The
 repository's own ``mkdocs.yml`` spells out the same settings (a test keeps them in step) and
-adds the hand-written pages and tutorial notebooks.
+adds the hand-written pages and the tutorial notebooks (and the plugin that runs them).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ THEME: dict[str, Any] = {
     "name": "material",
     # Offline: no Google Fonts (the theme falls back to system fonts).
     "font": False,
-    "features": ["navigation.sections", "navigation.top", "content.code.copy"],
+    "features": ["navigation.sections", "navigation.prune", "navigation.top", "content.code.copy"],
     "palette": [
         {
             "scheme": "default",
@@ -43,6 +43,9 @@ MARKDOWN_EXTENSIONS: list[Any] = [
 
 JUPYTER: dict[str, Any] = {
     "include": ["tutorials/*.ipynb"],
+    # Markdown is never a notebook here (only .ipynb files are included), and without this
+    # the plugin parses every page with jupytext to find out: seconds for the generated pages.
+    "ignore": ["*.md"],
     "execute": True,
     "allow_errors": False,
     # A cached notebook could show output from an older copyview: always execute afresh.
@@ -53,6 +56,9 @@ JUPYTER: dict[str, Any] = {
 }
 
 PLUGINS: list[Any] = ["search", {"mkdocs-jupyter": JUPYTER}]
+# A standalone site has no notebooks (its docs directory is empty): loading mkdocs-jupyter,
+# which imports nbconvert and jupytext, would cost every build about a second for nothing.
+STANDALONE_PLUGINS: list[Any] = ["search"]
 
 
 def site_config(docs_dir: Path, site_dir: Path, results: str = "results") -> dict[str, Any]:
@@ -65,7 +71,7 @@ def site_config(docs_dir: Path, site_dir: Path, results: str = "results") -> dic
         "use_directory_urls": False,
         "theme": THEME,
         "markdown_extensions": MARKDOWN_EXTENSIONS,
-        "plugins": PLUGINS,
+        "plugins": STANDALONE_PLUGINS,
         "hooks": [str(HOOK)],
         "extra": {"copyview_results": results},
     }

@@ -1,18 +1,23 @@
-"""Everything the generator writes, as ``{path in docs: content}``, and the site's navigation.
+"""Everything the generator writes, page by page as ``(path in docs, content)``, and the
+site's navigation.
 
 Generated pages are Markdown; badges and assets are written as they are. Hand-written pages
 in the docs directory (the CI guide, the reference, tutorial notebooks) are not generated
-here: :func:`navigation` only places them.
+here: :func:`navigation` only places them. :func:`write_files` writes each page to disk as soon
+as it is rendered, with its large HTML blocks (slots) beside it, so that no build holds every
+page at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from conformance.site import badges
 from conformance.site.assets import CSS, JS
-from conformance.site.markup import esc
+from conformance.site.markup import esc, split_slots
 from conformance.site.model import (
     ASSETS_CSS,
     ASSETS_JS,
@@ -26,23 +31,45 @@ from conformance.site.model import (
 )
 from conformance.site.pages import diffs, home, library, matrix, myths, operation
 
+#: Beside a generated page ``P``, ``P`` + SLOTS holds its slots (a JSON list of HTML blocks).
+SLOTS = ".slots.json"
 
-def generate_files(site: SiteData) -> dict[str, str]:
-    files = {
-        HOME: home.render(site),
-        MATRIX: matrix.render(site),
-        MYTHS: myths.render(site),
-        ASSETS_CSS: CSS,
-        ASSETS_JS: JS,
-    }
+
+def generate_files(site: SiteData) -> Iterator[tuple[str, str]]:
+    """Each generated file as ``(path in docs, content)``, rendered when asked for."""
+    yield HOME, home.render(site)
+    yield MATRIX, matrix.render(site)
+    yield MYTHS, myths.render(site)
+    yield ASSETS_CSS, CSS
+    yield ASSETS_JS, JS
     for lib in site.libraries:
-        files[library_page(lib.backend)] = library.render(lib, site)
+        yield library_page(lib.backend), library.render(lib, site)
         if lib.older:
-            files[diff_page(lib.backend)] = diffs.render(lib)
-    files.update(badges.badge_files([lib.current for lib in site.libraries]))
+            yield diff_page(lib.backend), diffs.render(lib, site.source)
+    yield from badges.badge_files([lib.current for lib in site.libraries]).items()
     for op in site.operations:
-        files[operation_page(op.id)] = operation.render(op, site)
-    return files
+        yield operation_page(op.id), operation.render(op, site)
+
+
+def write_files(site: SiteData, directory: Path) -> tuple[str, ...]:
+    """Write every generated file under ``directory``; their paths in docs, in order.
+
+    A page's slots are written beside it (``SLOTS``) for the mkdocs hook to put back into the
+    finished page: mkdocs then never holds them.
+    """
+    written = []
+    for name, content in generate_files(site):
+        target = directory / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".md"):
+            content, slots = split_slots(content)
+            if slots:
+                target.with_name(target.name + SLOTS).write_text(
+                    json.dumps(slots), encoding="utf-8"
+                )
+        target.write_text(content, encoding="utf-8")
+        written.append(name)
+    return tuple(written)
 
 
 def navigation(site: SiteData, hand_written: Iterable[str]) -> list[Any]:

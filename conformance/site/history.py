@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from conformance.site.merge import Library
 from conformance.site.results import Case, Run
+from conformance.site.store import CaseSource, InMemory
 from conformance.vocabulary import Behaviour
 
 
@@ -59,8 +60,11 @@ def versions(library: Library) -> tuple[str, ...]:
     return tuple(run.version for run in library.runs)
 
 
-def history(library: Library) -> tuple[HistoryRow, ...]:
-    """The operations whose behaviour changed between the library's runs, in name order."""
+def history(library: Library, source: CaseSource | None = None) -> tuple[HistoryRow, ...]:
+    """The operations whose behaviour changed between the library's runs, in name order.
+
+    ``source`` serves the full cases (for the repros) where the runs are slim.
+    """
     runs = library.runs
     per_run = [_cells(run) for run in runs]
     labels = versions(library)
@@ -75,6 +79,7 @@ def history(library: Library) -> tuple[HistoryRow, ...]:
             since -= 1
         newest, before = per_run[-1].get(op, {}), per_run[since - 1].get(op, {}) if since else {}
         changed = next((i for i in sorted(newest) if before.get(i) != newest[i]), None)
-        case = next((c for c in runs[-1].cases if c.id == changed), None)
+        full = (source or InMemory()).cases(runs[-1], op)
+        case = next((c for c in full if c.id == changed), None)
         rows.append(HistoryRow(op, cells, labels[since], changed or "", case.repro if case else ""))
     return tuple(rows)

@@ -14,6 +14,7 @@ import html
 import json
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 
@@ -45,6 +46,9 @@ def page_url(src: str) -> str:
     return src[:-3] + ".html" if src.endswith(".md") else src
 
 
+# Pages link to the same few targets over and over (a library page from every row of an
+# operation page); relpath is costly enough that rendering them once pays.
+@lru_cache(maxsize=4096)
 def href(from_src: str, to_src: str, anchor: str | None = None) -> str:
     """A relative link from one generated page (or file) to another, optionally to an anchor."""
     target = page_url(to_src)
@@ -74,7 +78,6 @@ def code_block(source: str) -> str:
 
 
 SLOT_START, SLOT_END = "<!--cv-slot-->", "<!--/cv-slot-->"
-_SLOT = re.compile(re.escape(SLOT_START) + r"\n(.*?)\n" + re.escape(SLOT_END), re.S)
 
 
 def html_block(*parts: str, searchable: bool = False) -> str:
@@ -99,13 +102,21 @@ def slot_placeholder(index: int) -> str:
 
 def split_slots(markdown: str) -> tuple[str, tuple[str, ...]]:
     """Markdown with each slot replaced by a placeholder, and the slots' HTML in order."""
+    # str.find rather than a regular expression: a lazy ``.*?`` over pages of megabytes is slow.
     slots: list[str] = []
-
-    def take(match: re.Match[str]) -> str:
-        slots.append(match.group(1))
-        return slot_placeholder(len(slots) - 1)
-
-    return _SLOT.sub(take, markdown), tuple(slots)
+    kept: list[str] = []
+    start, end = SLOT_START + "\n", "\n" + SLOT_END
+    at = 0
+    while (opened := markdown.find(start, at)) >= 0:
+        closed = markdown.find(end, opened + len(start))
+        if closed < 0:
+            break
+        kept.append(markdown[at:opened])
+        slots.append(markdown[opened + len(start) : closed])
+        kept.append(slot_placeholder(len(slots) - 1))
+        at = closed + len(end)
+    kept.append(markdown[at:])
+    return "".join(kept), tuple(slots)
 
 
 def fill_slots(html: str, slots: tuple[str, ...]) -> str:

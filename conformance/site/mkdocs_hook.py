@@ -8,13 +8,19 @@ Where the results come from, first match wins:
 4. ``results/`` next to mkdocs.yml.
 
 Directories stand for the ``*.json`` files inside them. A bad results file stops the build with
-a one-line error naming the file.
+a one-line error naming the file. ``copyview site`` reads the results itself before mkdocs
+starts and hands the generated files over in ``extra.copyview_prepared``.
+
+Generated pages are read from disk by mkdocs; their large HTML blocks (slots) are put back
+into each finished page from the file beside it, so the build never holds them all.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,11 +28,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from conformance.site.generate import generate_files, generate_names, navigation
-from conformance.site.markup import fill_slots, split_slots
-from conformance.site.model import ASSETS_CSS, ASSETS_JS, build_model
+from conformance.site.generate import SLOTS, generate_names, navigation
+from conformance.site.markup import fill_slots
+from conformance.site.model import ASSETS_CSS, ASSETS_JS
 from conformance.site.offline import strip_cdn_loaders
-from conformance.site.results import ResultsError, load_many
+from conformance.site.prepare import Prepared, prepare
+from conformance.site.results import ResultsError
 
 log = logging.getLogger("mkdocs.hooks.copyview")
 
@@ -54,41 +61,52 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def _prepare(config: MkDocsConfig) -> Prepared:
+    """Generate the pages from the results (a plain ``mkdocs build`` or ``mkdocs serve``)."""
     sources = [p for p in results_sources(config) if p.exists() or p.suffix == ".json"]
+    scratch = tempfile.TemporaryDirectory(prefix="copyview-site-")
+    # Removed after the build (on_post_build), or at exit when the build fails.
+    config.extra["copyview_scratch"] = scratch
     try:
-        runs = load_many(sources)
-    except ResultsError as exc:
+        prepared = prepare(sources, Path(scratch.name), config.extra.get("copyview_show") or None)
+    except (ResultsError, ValueError) as exc:
         raise PluginError(f"copyview: {exc}") from None
-    if not runs:
+    if not prepared.results_files:
         log.info(
             "copyview: no results found in %s; the pages say so",
             ", ".join(str(s) for s in results_sources(config)),
         )
-    try:
-        site = build_model(runs, config.extra.get("copyview_show") or None)
-    except ValueError as exc:
-        raise PluginError(f"copyview: {exc}") from None
+    return prepared
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    prepared = config.extra.get("copyview_prepared") or _prepare(config)
+    site = prepared.site
     owned = generate_names(site)
     hand_written = [f.src_uri for f in files if f.src_uri not in owned]
-    for src_uri, content in generate_files(site).items():
+    for src_uri in prepared.files:
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
             files.remove(existing)
-        slots: tuple[str, ...] = ()
-        if src_uri.endswith(".md"):
-            content, slots = split_slots(content)
-        generated = File.generated(config, src_uri, content=content)
-        # The page's large HTML blocks ride on its File until on_post_page puts them back.
-        generated.copyview_slots = slots  # type: ignore[attr-defined]
+        path = prepared.directory / src_uri
+        generated = File.generated(config, src_uri, abs_src_path=str(path))
+        slots = path.with_name(path.name + SLOTS)
+        # Where the page's large HTML blocks wait until on_post_page puts them back.
+        generated.copyview_slots = slots if slots.is_file() else None  # type: ignore[attr-defined]
         files.append(generated)
     config.nav = navigation(site, hand_written)
     return files
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    scratch = config.extra.pop("copyview_scratch", None)
+    if scratch is not None:
+        scratch.cleanup()
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    slots = getattr(page.file, "copyview_slots", ())
-    if slots:
-        return fill_slots(output, slots)
+    slots = getattr(page.file, "copyview_slots", None)
+    if slots is not None:
+        return fill_slots(output, tuple(json.loads(slots.read_text(encoding="utf-8"))))
     # Only hand-written pages and notebooks can carry CDN loaders; generated ones never do.
     return strip_cdn_loaders(output)

@@ -7,11 +7,12 @@ order of columns and the set of profiles are decided in one place.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from conformance.site.markup import slug
 from conformance.site.merge import Library, merge_runs
 from conformance.site.results import Case, Run
+from conformance.site.store import CaseSource, InMemory
 
 # The suite's own profiles come first, in this order; any others follow alphabetically.
 KNOWN_PROFILES = ("numpy", "array-api", "consistency")
@@ -19,7 +20,8 @@ KNOWN_PROFILES = ("numpy", "array-api", "consistency")
 
 @dataclass(frozen=True)
 class Operation:
-    """One operation id, as every library ran it: the cases of each backend's current run."""
+    """One operation id, as every library ran it: the cases of each backend's current run
+    (slim ones in a streamed build: the full ones come from ``SiteData.source``)."""
 
     id: str
     category: str
@@ -43,6 +45,8 @@ class SiteData:
     libraries: tuple[Library, ...]
     operations: tuple[Operation, ...]
     profiles: tuple[str, ...]
+    #: Where pages find the full cases of a run and the myths' findings.
+    source: CaseSource = field(default_factory=InMemory)
 
     @property
     def runs(self) -> tuple[Run, ...]:
@@ -64,8 +68,13 @@ def _profiles(runs: Iterable[Run]) -> tuple[str, ...]:
     return tuple(known + sorted(found - set(known)))
 
 
-def build_model(runs: list[Run], shown: Mapping[str, str] | None = None) -> SiteData:
-    """The site's data; ``shown`` picks the version shown for a library (default: newest)."""
+def build_model(
+    runs: list[Run], shown: Mapping[str, str] | None = None, source: CaseSource | None = None
+) -> SiteData:
+    """The site's data; ``shown`` picks the version shown for a library (default: newest).
+
+    ``source`` serves the full cases when ``runs`` are slim (:class:`store.Spilled`).
+    """
     libraries = merge_runs(runs, shown)
     current = [library.current for library in libraries]
     by_operation: dict[str, dict[str, list[Case]]] = {}
@@ -87,7 +96,7 @@ def build_model(runs: list[Run], shown: Mapping[str, str] | None = None) -> Site
             by_operation.items(), key=lambda item: (category[item[0]], item[0])
         )
     )
-    return SiteData(libraries, operations, _profiles(current))
+    return SiteData(libraries, operations, _profiles(current), source or InMemory())
 
 
 # Page sources, relative to the docs directory. Names from results go through slug().

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from conformance.site.results import Case, Run
 from conformance.vocabulary import Behaviour, Tag, Verdict
@@ -513,6 +513,10 @@ CLAIMS: tuple[Claim, ...] = (
 )
 
 
+#: How many counterexamples of a claim the myths page shows per library.
+SHOWN_COUNTEREXAMPLES = 3
+
+
 @dataclass(frozen=True)
 class Finding:
     """One claim on one run: ``status`` is ``holds``, ``false`` or ``no evidence``."""
@@ -521,6 +525,28 @@ class Finding:
     status: str
     supporting: int
     counterexamples: tuple[tuple[Case, str], ...]
+    #: How many counterexamples there were, where ``counterexamples`` keeps only the ones shown
+    #: (:meth:`shortened`); ``None``: it keeps them all.
+    found: int | None = None
+
+    @property
+    def counted(self) -> int:
+        """The number of counterexamples found."""
+        return len(self.counterexamples) if self.found is None else self.found
+
+    def shown(self) -> tuple[tuple[Case, str], ...]:
+        """Up to SHOWN_COUNTEREXAMPLES counterexamples, from different operations if possible."""
+        first_per_operation: dict[str, tuple[Case, str]] = {}
+        for case, reason in self.counterexamples:
+            first_per_operation.setdefault(case.operation, (case, reason))
+        chosen = list(first_per_operation.values())[:SHOWN_COUNTEREXAMPLES]
+        rest = [pair for pair in self.counterexamples if pair not in chosen]
+        return tuple(chosen + rest[: SHOWN_COUNTEREXAMPLES - len(chosen)])
+
+    def shortened(self) -> Finding:
+        """The same finding keeping only the counterexamples shown (and their number), so a
+        build can hold the findings of every run without holding their cases."""
+        return replace(self, counterexamples=self.shown(), found=self.counted)
 
 
 def check_claim(claim: Claim, run: Run) -> Finding:

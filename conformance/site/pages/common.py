@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from conformance.site.markup import attr, code_block, esc, href, link
@@ -30,6 +31,9 @@ def profile_abbreviation(profile: str) -> str:
     return PROFILE_ABBREVIATIONS.get(profile, profile[:1].upper() or "?")
 
 
+# Chips are drawn once per case and library on the operation pages, from a handful of
+# distinct values: each is rendered once.
+@lru_cache(maxsize=1024)
 def class_chip(name: str, count: int | None = None) -> str:
     look = class_look(name)
     times = f" ×{count}" if count and count > 1 else ""
@@ -45,6 +49,7 @@ def class_chips(cases: Iterable[Case]) -> str:
     return " ".join(class_chip(name, n) for name, n in sorted(tally.items()))
 
 
+@lru_cache(maxsize=4096)
 def verdict_chip(profile: str, verdict: str, note: str = "") -> str:
     look = verdict_look(verdict)
     title = f"{profile}: {look.label}" + (f" ({note})" if note else "")

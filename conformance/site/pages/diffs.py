@@ -10,6 +10,7 @@ from conformance.site.history import history, versions
 from conformance.site.markup import esc, front_matter, html_block, link, md_text
 from conformance.site.merge import Library
 from conformance.site.model import diff_page, operation_page
+from conformance.site.store import CaseSource
 
 
 def _case_link(src: str, diff: RunDiff, case_id: str) -> str:
@@ -58,10 +59,10 @@ def _section(diff: RunDiff, src: str) -> str:
     return "".join(parts)
 
 
-def _history(library: Library, src: str) -> str:
+def _history(library: Library, source: CaseSource | None, src: str) -> str:
     """Operation by version: the behaviours of each operation's curated cases in each run,
     changed cells marked, the first version with today's behaviour, and a repro."""
-    rows = history(library)
+    rows = history(library, source)
     labels = versions(library)
     head = "".join(f"<th>{esc(v)}</th>" for v in labels)
     parts = [
@@ -97,9 +98,10 @@ def _history(library: Library, src: str) -> str:
     return "".join(parts)
 
 
-def render(library: Library) -> str:
+def render(library: Library, source: CaseSource | None = None) -> str:
+    """The changes page; ``source`` serves full cases where the library's runs are slim."""
     src = diff_page(library.backend)
-    sections = [_history(library, src)]
+    sections = [_history(library, source, src)]
     sections += [_section(diff_runs(old, new), src) for old, new in pairwise(library.runs)]
     return (
         front_matter(f"Changes in {library.backend}")

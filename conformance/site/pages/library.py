@@ -16,6 +16,7 @@ from conformance.site.model import (
 )
 from conformance.site.pages.common import case_details, class_chips, scores_table, value_text
 from conformance.site.results import Case, Run
+from conformance.site.store import full_cases
 from conformance.vocabulary import FAILING as FAILING_VERDICTS
 from conformance.vocabulary import Verdict
 
@@ -50,10 +51,10 @@ def _cases_with(run: Run, verdicts: frozenset[str]) -> list[Case]:
     return [c for c in run.cases if any(v.verdict in verdicts for v in c.verdicts.values())]
 
 
-def _case_list(run: Run, cases: list[Case], src: str) -> str:
+def _case_list(run: Run, cases: list[Case], site: SiteData, src: str) -> str:
     return "".join(
         f'<h3 class="cv-case-title">{esc(case.id)}</h3>{case_details(case, run, src)}'
-        for case in cases
+        for case in full_cases(site.source, run, cases)
     )
 
 
@@ -125,13 +126,13 @@ def render(library: Library, site: SiteData) -> str:
         "out.\n\n",
     ]
     if failures:
-        parts.append(html_block(_case_list(run, failures, src)))
+        parts.append(html_block(_case_list(run, failures, site, src)))
     parts.append(
         f"## Known deviations\n\n{len(known)} case(s) are listed as known deviations; "
         "the reason is the verdict's message.\n\n"
     )
     if known:
-        parts.append(html_block(_case_list(run, known, src)))
+        parts.append(html_block(_case_list(run, known, site, src)))
     extra = []
     if unexpected or run.unexpected_passes:
         extra.append(

@@ -5,22 +5,18 @@ from __future__ import annotations
 
 from conformance.site.markup import attr, code_block, esc, html_block, link
 from conformance.site.model import MYTHS, SiteData, operation_page
-from conformance.site.myths import CLAIMS, Claim, Finding, check_claim
-from conformance.site.results import Case
+from conformance.site.myths import CLAIMS, SHOWN_COUNTEREXAMPLES, Claim, Finding
 
 STATUS_LOOK = {
     "holds": ("cv-v-pass", "✓ holds"),
     "false": ("cv-v-fail", "✗ false"),
     "no evidence": ("cv-v-na", "– no evidence"),
 }
-SHOWN_COUNTEREXAMPLES = 3
 
 
 def _status(finding: Finding) -> str:
     css, text = STATUS_LOOK[finding.status]
-    detail = (
-        f"{len(finding.counterexamples)} counterexample(s), {finding.supporting} supporting case(s)"
-    )
+    detail = f"{finding.counted} counterexample(s), {finding.supporting} supporting case(s)"
     return f'<span class="cv-v {css}" title="{attr(detail)}">{esc(text)}</span>'
 
 
@@ -49,19 +45,16 @@ def _claim_section(claim: Claim, site: SiteData, findings: dict[tuple[int, str],
         elif finding.status == "no evidence":
             line += "no case in these results speaks to this claim."
         else:
-            line += (
-                f"{len(finding.counterexamples)} counterexample(s) "
-                f"({finding.supporting} case(s) agree)."
-            )
+            line += f"{finding.counted} counterexample(s) ({finding.supporting} case(s) agree)."
             shown = []
-            for case, reason in _varied(finding.counterexamples):
+            for case, reason in finding.shown():
                 shown.append(
                     f"<li>{link(MYTHS, operation_page(case.operation), case.id, case.id)}: "
                     f"<code>{esc(case.expression)}</code> on <code>"
                     f"{esc(case.input.get('expression', ''))}</code>: {_inline_code(reason)}"
                     f"<details><summary>repro</summary>{code_block(case.repro)}</details></li>"
                 )
-            more = len(finding.counterexamples) - SHOWN_COUNTEREXAMPLES
+            more = finding.counted - SHOWN_COUNTEREXAMPLES
             if more > 0:
                 shown.append(f"<li>and {more} more</li>")
             line += f"<ul>{''.join(shown)}</ul>"
@@ -81,19 +74,9 @@ def _by_version(claim: Claim, site: SiteData, backend: str) -> str:
     if library is None or not library.older:
         return ""
     held = ", ".join(
-        f"{esc(run.version)} {_status(check_claim(claim, run))}" for run in library.runs
+        f"{esc(run.version)} {_status(site.source.finding(claim, run))}" for run in library.runs
     )
     return f'<p class="cv-by-version">By version, oldest first: {held}</p>'
-
-
-def _varied(counterexamples: tuple[tuple[Case, str], ...]) -> list[tuple[Case, str]]:
-    """Up to SHOWN_COUNTEREXAMPLES counterexamples, from different operations when possible."""
-    first_per_operation: dict[str, tuple[Case, str]] = {}
-    for case, reason in counterexamples:
-        first_per_operation.setdefault(case.operation, (case, reason))
-    chosen = list(first_per_operation.values())[:SHOWN_COUNTEREXAMPLES]
-    rest = [pair for pair in counterexamples if pair not in chosen]
-    return chosen + rest[: SHOWN_COUNTEREXAMPLES - len(chosen)]
 
 
 def _inline_code(text: str) -> str:
@@ -104,7 +87,7 @@ def _inline_code(text: str) -> str:
 
 def render(site: SiteData) -> str:
     findings = {
-        (claim.number, run.backend): check_claim(claim, run)
+        (claim.number, run.backend): site.source.finding(claim, run)
         for claim in CLAIMS
         for run in site.runs
     }

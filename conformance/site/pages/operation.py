@@ -17,18 +17,28 @@ from conformance.site.markup import (
 )
 from conformance.site.model import Operation, SiteData, library_page, operation_page
 from conformance.site.pages.common import class_chip, value_text, verdict_chip
-from conformance.site.results import Case
+from conformance.site.results import Case, Run
 from conformance.site.rules import numpy_rule
 
+#: One operation's full cases: per library shown (in column order), case id -> case.
+Found = dict[str, tuple[Run, dict[str, Case]]]
 
-def _overview(op: Operation, site: SiteData, src: str) -> str:
+
+def _found(op: Operation, site: SiteData) -> Found:
     # A library with no case of this operation (the exchange section, say) gets no column.
-    runs = [run for run in site.runs if op.cases_of(run.backend)]
+    return {
+        run.backend: (run, {case.id: case for case in site.source.cases(run, op.id)})
+        for run in site.runs
+        if op.cases_of(run.backend)
+    }
+
+
+def _overview(op: Operation, found: Found, site: SiteData, src: str) -> str:
     rows = []
     for case_id in op.case_ids:
         cells = []
-        for run in runs:
-            case = next((c for c in op.cases_of(run.backend) if c.id == case_id), None)
+        for _, cases in found.values():
+            case = cases.get(case_id)
             if case is None:
                 cells.append('<td class="cv-empty">no case</td>')
                 continue
@@ -38,10 +48,9 @@ def _overview(op: Operation, site: SiteData, src: str) -> str:
             )
         expected = next(
             (
-                c.expected_class
-                for _, cs in op.cases
-                for c in cs
-                if c.id == case_id and c.expected_class
+                case.expected_class
+                for _, cases in found.values()
+                if (case := cases.get(case_id)) is not None and case.expected_class
             ),
             None,
         )
@@ -52,7 +61,7 @@ def _overview(op: Operation, site: SiteData, src: str) -> str:
         )
     head = "".join(
         f'<th><a href="{href(src, library_page(r.backend))}">{esc(r.backend)}</a></th>'
-        for r in runs
+        for r, _ in found.values()
     )
     return (
         '<div class="cv-scroll"><table class="cv-matrix">'
@@ -91,19 +100,17 @@ def _warnings(part: Mapping[str, Any]) -> str | None:
     return ", ".join(str(w.get("category")) for w in heard if isinstance(w, Mapping)) or "none"
 
 
-def _case_section(op: Operation, case_id: str, site: SiteData, src: str) -> str:
+def _case_section(case_id: str, found: Found, src: str) -> str:
     """One case in every library: a compact row per library, then the repros.
 
     Kept to one table so that pages of operations with many cases stay light.
     """
-    found = [
-        (run, case) for run in site.runs for case in op.cases_of(run.backend) if case.id == case_id
-    ]
-    first = found[0][1]
+    pairs = [(run, cases[case_id]) for run, cases in found.values() if case_id in cases]
+    first = pairs[0][1]
     layout = first.input
     expected = first.expected or {}
     rows, messages, repros = [], [], []
-    for run, case in found:
+    for run, case in pairs:
         verdicts = " ".join(verdict_chip(p, v.verdict, v.message) for p, v in case.verdicts.items())
         rows.append(
             f"<tr><th>{link(src, library_page(run.backend), run.backend)} "
@@ -147,6 +154,7 @@ def _case_section(op: Operation, case_id: str, site: SiteData, src: str) -> str:
 
 def render(op: Operation, site: SiteData) -> str:
     src = operation_page(op.id)
+    found = _found(op, site)
     expressions = ", ".join(f"<code>{esc(e)}</code>" for e in op.expressions)
     return (
         front_matter(op.id)
@@ -157,7 +165,7 @@ def render(op: Operation, site: SiteData) -> str:
         + f"## What NumPy does\n\n{numpy_rule(op.id, op.category)}\n\n"
         "## In every library\n\nOne row per case (an input the operation was applied to); the "
         "NumPy column is what the reference implementation predicts.\n\n"
-        + html_block(_overview(op, site, src))
+        + html_block(_overview(op, found, site, src))
         + "## Cases\n\nEach case has a permanent anchor: its id, stable across runs.\n\n"
-        + html_block(*(_case_section(op, case_id, site, src) for case_id in op.case_ids))
+        + html_block(*(_case_section(case_id, found, src) for case_id in op.case_ids))
     )

@@ -1,0 +1,47 @@
+"""Results files to generated pages on disk, one results file in memory at a time.
+
+Each file is read, its full cases go to disk (:class:`store.Spilled`) and a slim run stays;
+once every file is read the site model is built from the slim runs and every page is written
+as soon as it is rendered. What mkdocs then holds is the pages' Markdown without their large
+HTML blocks, which the hook reads back page by page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from conformance.site.generate import write_files
+from conformance.site.model import SiteData, build_model
+from conformance.site.results import expand_paths, load_results
+from conformance.site.store import Spilled
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The generated files of a site: the model, and where each file lies."""
+
+    site: SiteData
+    #: The generated files lie here, each at its path in docs.
+    directory: Path
+    files: tuple[str, ...]
+    results_files: tuple[Path, ...]
+
+
+def prepare(
+    results: Iterable[str | Path], directory: Path, shown: Mapping[str, str] | None = None
+) -> Prepared:
+    """Read the results (files or directories of them) and write the site's generated files
+    under ``directory`` (which it fills with scratch files too; the caller removes it).
+
+    Raises :class:`results.ResultsError` for a bad results file and :class:`ValueError` when
+    ``shown`` names a run that is not there.
+    """
+    files = tuple(expand_paths(results))
+    store = Spilled(directory / "cases")
+    # One file at a time: the full run is dropped as soon as its slim run is made.
+    runs = [store.add(load_results(path)) for path in files]
+    site = build_model(runs, shown, store)
+    docs = directory / "docs"
+    return Prepared(site, docs, write_files(site, docs), files)
