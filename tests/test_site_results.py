@@ -160,3 +160,36 @@ def test_case_rows_show_the_result_strides_and_the_warnings_raised():
     assert '<th title="warnings the operation raised">warnings</th>' in page
     assert "ComplexWarning" in page and "-16" in page
     assert "warnings none" in page.replace("<code>", "").replace("</code>", "")
+
+
+def test_case_rows_show_what_the_alignment_witness_saw_with_both_repros():
+    from dataclasses import replace
+
+    from conformance.site.model import build_model
+    from conformance.site.pages import operation
+
+    run = load_results(FIXTURES / "numpy.json")
+    case, other = run.cases[0], run.cases[1]
+    unstable = replace(
+        case,
+        observed={
+            **case.observed,
+            "alignment": {"shift": 8, "class": "copy", "error": None, "stable": False},
+        },
+        repro_misaligned="x = off_the_boundary()\ny = x.reshape(-1)",
+    )
+    stable = replace(
+        other,
+        observed={
+            **other.observed,
+            "alignment": {"shift": 8, "class": other.observed_class, "error": None, "stable": True},
+        },
+    )
+    site = build_model([replace(run, cases=(unstable, stable, *run.cases[2:]))])
+    op = next(o for o in site.operations if o.id == case.operation)
+    page = operation.render(op, site)
+    assert "off-boundary</th>" in page
+    assert "copy 8 B off" in page
+    assert "x = off_the_boundary()" in page and "one element off the 64-byte boundary" in page
+    if other.operation == case.operation:
+        assert ">same<" in page

@@ -40,16 +40,10 @@ def _cells(run: Run) -> dict[str, dict[str, str]]:
     for case in run.cases:
         if not case.id.startswith(case.operation) or "[gen-" in case.id:
             continue  # generated chains differ by seed; history compares curated cases
-        if _unbuilt(case):
+        if case.unbuilt:
             continue  # an input the library cannot make says nothing about the operation
         out.setdefault(case.operation, {})[case.id] = behaviour(case)
     return out
-
-
-def _unbuilt(case: Case) -> bool:
-    return case.observed_class == Behaviour.NOT_APPLICABLE and str(
-        case.observed.get("error_message") or ""
-    ).startswith("could not build the input")
 
 
 def _cell(behaviours: Iterable[str]) -> str:

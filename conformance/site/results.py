@@ -57,10 +57,21 @@ class Case:
     #: What kind of operation the case runs (``vocabulary.Tag`` words); ``None`` in results
     #: written before the catalogue tagged its cases.
     tags: frozenset[str] | None = None
+    #: The repro on the input's twin off the 64-byte boundary (alignment witness), or "".
+    repro_misaligned: str = ""
 
     @property
     def observed_class(self) -> str:
         return str(self.observed.get("class") or "unknown")
+
+    @property
+    def unbuilt(self) -> bool:
+        """Not run because the library cannot make the input (read-only, placed buffers)."""
+        if self.observed.get("unbuilt") is True:  # a slim case says so itself (store.py)
+            return True
+        return self.observed_class == "not-applicable" and str(
+            self.observed.get("error_message") or ""
+        ).startswith("could not build the input")
 
     @property
     def expected_class(self) -> str | None:
@@ -156,6 +167,7 @@ def _parse_case(raw: Any, index: int) -> Case:
         verdicts=verdicts,
         repro=_optional_str(raw, "repro"),
         tags=_tags(raw.get("tags"), where),
+        repro_misaligned=_optional_str(raw, "repro_misaligned"),
     )
 
 

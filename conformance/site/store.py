@@ -112,6 +112,8 @@ class Spilled:
     def _slim(self, case: Case) -> Case:
         interned = self._interned
         observed = tuple((key, case.observed.get(key)) for key in SLIM_OBSERVED)
+        if case.unbuilt:
+            observed += (("unbuilt", True),)
         verdicts = tuple((p, interned.verdict(v)) for p, v in case.verdicts.items())
         return Case(
             id=sys.intern(case.id),

@@ -82,8 +82,23 @@ def _witness_cells(case: Case) -> str:
             c.get("shares_memory"),
             _strides(case.observed),
             _warnings(case.observed),
+            _address(case.observed),
         )
     )
+
+
+def _address(part: Mapping[str, Any]) -> str | None:
+    """What the alignment witness saw: the same behaviour off the 64-byte boundary, or what
+    changed (``None`` where the input has no placement or the results predate the witness)."""
+    check = part.get("alignment")
+    if not isinstance(check, Mapping):
+        return None
+    if check.get("stable"):
+        return "same"
+    twin = str(check.get("class"))
+    if check.get("error"):
+        twin += f" ({check.get('error')})"
+    return f"{twin} {check.get('shift')} B off"
 
 
 def _strides(part: Mapping[str, Any]) -> Any:
@@ -124,6 +139,11 @@ def _case_section(case_id: str, found: Found, src: str) -> str:
             if v.message
         ]
         repros.append(f"<p>{esc(run.backend)}</p>{code_block(case.repro or '# no repro')}")
+        if case.repro_misaligned:
+            repros.append(
+                f"<p>{esc(run.backend)}, the input one element off the 64-byte boundary</p>"
+                f"{code_block(case.repro_misaligned)}"
+            )
     expected_text = (
         f"expected (NumPy semantics): {class_chip(str(expected.get('class')))}, "
         f"base {value_text(expected.get('base'))}, shares memory "
@@ -145,7 +165,9 @@ def _case_section(case_id: str, found: Found, src: str) -> str:
         '<th title="what the result\'s base is, as the library says">base</th>'
         '<th title="the library\'s shares_memory answer">shares_memory</th>'
         '<th title="the result\'s strides in bytes, as the library exports them">strides</th>'
-        '<th title="warnings the operation raised">warnings</th><th>verdicts</th>'
+        '<th title="warnings the operation raised">warnings</th>'
+        '<th title="the same case on the input one element off its 64-byte boundary">'
+        "off-boundary</th><th>verdicts</th>"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         + (f'<ul class="cv-verdicts">{"".join(messages)}</ul>' if messages else "")
         + f"<details><summary>repro</summary>{''.join(repros)}</details></section>"
