@@ -12,6 +12,9 @@ from conformance.vocabulary import Verdict
 class Judgement:
     verdict: Verdict  # a judge answers PASS, FAIL or NOT_APPLICABLE only
     message: str = ""
+    #: Not-applicable for want of evidence (the oracle could not make the input), not because
+    #: the profile has no rule: a known deviation cannot be said to pass unexpectedly then.
+    undecided: bool = False
 
 
 PASS = Judgement(Verdict.PASS)

@@ -24,7 +24,8 @@ def judge(case: Case, expected: Observation | None, observed: Observation) -> Ju
     if expected is None or expected.missing:
         return not_applicable("reference_impl has no expectation for this operation")
     if expected.cls == Behaviour.NOT_APPLICABLE:  # e.g. an input reference_impl cannot make
-        return not_applicable(f"reference_impl has no expectation: {expected.message}")
+        why = f"reference_impl has no expectation: {expected.message}"
+        return Judgement(Verdict.NOT_APPLICABLE, why, undecided=True)
     if observed.cls == Behaviour.NOT_APPLICABLE:
         return not_applicable(observed.message)
     if observed.fault:

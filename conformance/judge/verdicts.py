@@ -2,7 +2,8 @@
 
 ``fail`` stays ``fail`` only for a promised profile; for the others it becomes ``differs``. A
 failure matched by a known deviation becomes ``known`` (with the reason); a matched case that
-fails nothing becomes ``unexpected-pass`` on its promised profiles. A case that crashed its
+fails nothing becomes ``unexpected-pass`` on its promised profiles (unless a promised profile
+could not decide, for want of an expectation). A case that crashed its
 worker or ran out of time is ``crashed`` / ``timeout`` under every profile, or ``known`` when a
 deviation lists it.
 """
@@ -27,6 +28,8 @@ def finalise(
     promised = tuple(promised)
     out: dict[str, Recorded] = {}
     failed_any = any(j.verdict == Verdict.FAIL and p in promised for p, j in raw.items())
+    # A profile that could not decide may be the one the deviation is about: no surprise then.
+    undecided = any(j.undecided and p in promised for p, j in raw.items())
     for profile, judgement in raw.items():
         verdict, message = judgement.verdict, judgement.message
         if verdict == Verdict.FAIL and profile not in promised:
@@ -37,6 +40,7 @@ def finalise(
             verdict == Verdict.PASS
             and deviation is not None
             and not failed_any
+            and not undecided
             and profile in promised
         ):
             verdict = Verdict.UNEXPECTED_PASS
