@@ -28,7 +28,7 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
-from conformance.model.handoffs import Handoff
+from conformance.model.handoffs import PROTOCOL_SENDERS, Handoff
 from conformance.model.operations import Operand, Operation
 from conformance.vocabulary import Declared, Profile
 
@@ -132,10 +132,32 @@ def _extension(obj: Any) -> bool:
 
 
 _PD = ("import pandas as pd",)
+_NP = ("import numpy as np",)
 
-#: pandas' constructors that take another library's array, and its conversions to NumPy.
+# What each call promises, from pandas' own docstrings (pandas 3.1, the ``copy`` parameter of
+# https://pandas.pydata.org/docs/reference/api/pandas.Series.html, .DataFrame.html,
+# .Index.html, .array.html, .Series.to_numpy.html and .Series.array.html):
+# Series/Index "Defaults to True for array input"; "Set to False to avoid copying array input";
+# DataFrame "For DataFrame or 2d ndarray input, the default of None behaves like copy=False";
+# pd.array "copy : bool, default True. Whether to copy the data, even if not necessary";
+# to_numpy "copy=True ensure[s] that a copy is made"; Series.array is "a no-copy reference to
+# the underlying data" (Series.to_numpy's notes).
+
+#: pandas' constructors that take another library's array, and its conversions to others.
 HANDOFFS: tuple[Handoff, ...] = (
-    Handoff("numpy", "pandas", "pd.Series({x})", lambda x: pd.Series(x), _PD, ndims=(1,)),
+    *(
+        Handoff(sender, "pandas", "pd.Series({x})", pd.Series, _PD, Declared.COPY, (1,))
+        for sender in ("numpy", "torch", *PROTOCOL_SENDERS)
+    ),
+    Handoff(
+        "numpy",
+        "pandas",
+        "pd.Series({x}, copy=True)",
+        lambda x: pd.Series(x, copy=True),
+        _PD,
+        Declared.COPY,
+        (1,),
+    ),
     Handoff(
         "numpy",
         "pandas",
@@ -145,7 +167,35 @@ HANDOFFS: tuple[Handoff, ...] = (
         Declared.SHARE,
         (1,),
     ),
-    Handoff("numpy", "pandas", "pd.DataFrame({x})", lambda x: pd.DataFrame(x), _PD, ndims=(2,)),
+    Handoff("numpy", "pandas", "pd.Index({x})", pd.Index, _PD, Declared.COPY, (1,)),
+    Handoff(
+        "numpy",
+        "pandas",
+        "pd.Index({x}, copy=False)",
+        lambda x: pd.Index(x, copy=False),
+        _PD,
+        Declared.SHARE,
+        (1,),
+    ),
+    Handoff("numpy", "pandas", "pd.array({x})", pd.array, _PD, Declared.COPY, (1,)),
+    Handoff(
+        "numpy",
+        "pandas",
+        "pd.array({x}, copy=False)",
+        lambda x: pd.array(x, copy=False),
+        _PD,
+        ndims=(1,),
+    ),
+    Handoff("numpy", "pandas", "pd.DataFrame({x})", pd.DataFrame, _PD, Declared.SHARE, (2,)),
+    Handoff(
+        "numpy",
+        "pandas",
+        "pd.DataFrame({x}, copy=True)",
+        lambda x: pd.DataFrame(x, copy=True),
+        _PD,
+        Declared.COPY,
+        (2,),
+    ),
     Handoff(
         "numpy",
         "pandas",
@@ -155,7 +205,34 @@ HANDOFFS: tuple[Handoff, ...] = (
         Declared.SHARE,
         (2,),
     ),
-    Handoff("torch", "pandas", "pd.Series({x})", lambda x: pd.Series(x), _PD, ndims=(1,)),
+    Handoff("torch", "pandas", "pd.DataFrame({x})", pd.DataFrame, _PD, ndims=(2,)),
+    Handoff(
+        "pyarrow",
+        "pandas",
+        "pd.Series({x}, dtype=pd.ArrowDtype({x}.type))",
+        lambda x: pd.Series(x, dtype=pd.ArrowDtype(x.type)),
+        _PD,
+        ndims=(1,),
+    ),
+    # pandas to pandas: a new object over a pandas one, under copy-on-write.
+    Handoff("pandas", "pandas", "pd.Series({x})", pd.Series, _PD, ndims=(1,)),
+    Handoff(
+        "pandas",
+        "pandas",
+        "pd.Series({x}, copy=True)",
+        lambda x: pd.Series(x, copy=True),
+        _PD,
+        Declared.COPY,
+        (1,),
+    ),
+    Handoff("pandas", "pandas", "pd.DataFrame({x})", pd.DataFrame, _PD, ndims=(2,)),
+    Handoff(
+        "pandas", "pandas", "{x}.array", lambda x: x.array, declared=Declared.SHARE, ndims=(1,)
+    ),
+    # pandas to xarray: under copy-on-write the DataArray wraps pandas' read-only view, so it
+    # refuses writes (pydata/xarray#11527).
+    Handoff("pandas", "xarray", "{x}.to_xarray()", lambda x: x.to_xarray()),
+    # pandas to NumPy.
     Handoff("pandas", "numpy", "{x}.to_numpy()", lambda x: x.to_numpy()),
     Handoff(
         "pandas",
@@ -163,6 +240,24 @@ HANDOFFS: tuple[Handoff, ...] = (
         "{x}.to_numpy(copy=True)",
         lambda x: x.to_numpy(copy=True),
         declared=Declared.COPY,
+    ),
+    Handoff("pandas", "numpy", "{x}.to_numpy(copy=False)", lambda x: x.to_numpy(copy=False)),
+    Handoff("pandas", "numpy", "{x}.values", lambda x: x.values),
+    Handoff(
+        "pandas",
+        "numpy",
+        "np.asarray({x}.array)",
+        lambda x: np.asarray(x.array),
+        _NP,
+        ndims=(1,),
+    ),
+    Handoff(
+        "pandas",
+        "numpy",
+        "np.array({x}, copy=True)",
+        lambda x: np.array(x, copy=True),
+        _NP,
+        Declared.COPY,
     ),
 )
 
@@ -201,10 +296,10 @@ class PandasAdapter(Adapter):
         return x
 
     def is_array(self, obj: Any) -> bool:
-        return _pandas(obj) or _extension(obj) or isinstance(obj, np.ndarray)
+        return _pandas(obj) or _extension(obj) or isinstance(obj, (pd.Index, np.ndarray))
 
     def to_host(self, x: Any) -> np.ndarray:
-        values = x.to_numpy() if _pandas(x) or _extension(x) else x
+        values = x.to_numpy() if _pandas(x) or _extension(x) or isinstance(x, pd.Index) else x
         return np.array(values, copy=True, order="C")
 
     def dtype_name(self, x: Any) -> str:
@@ -218,6 +313,9 @@ class PandasAdapter(Adapter):
             return numpy_adapter.memory(np.asarray(x))  # the wrapped ndarray, no copy
         if _extension(x):
             return None  # masked or Arrow-backed: no single byte layout
+        if isinstance(x, pd.Index):
+            values = x.to_numpy()  # read-only when it is the Index's own buffer
+            return None if values.flags.writeable else numpy_adapter.memory(values)
         if not _pandas(x):
             return numpy_adapter.memory(x)
         values = x.to_numpy()
