@@ -4,7 +4,8 @@ A call that promises a copy (``copy=True``, ``torch.tensor``) must not share; a 
 as zero-copy (``torch.from_numpy``, ``copy=False``) must share, unless the sender's array is
 empty (no bytes to share: ``not-applicable``); a receiver that says it is read-only must refuse
 writes; a receiver whose library says its arrays never change (Arrow, ``sparse.COO``) must not
-change when the sender is written; disjoint layouts mean writes do not propagate.
+change when the sender is written, nor such a sender when the receiver is written; disjoint
+layouts mean writes do not propagate.
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ def judge(handoff: Handoff, seen: PairObservation) -> Judgement:
         problems.append(
             "the receiver's library says its arrays never change, "
             "but a write through the input changed the result"
+        )
+    if seen.sender_immutable and seen.mutation.backward:
+        problems.append(
+            "the input's library says its arrays never change, "
+            "but a write through the result changed the input"
         )
     if seen.memory is False and (seen.mutation.forward or seen.mutation.backward):
         problems.append("layouts are disjoint, but writes propagate between the arrays")

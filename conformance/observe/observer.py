@@ -361,6 +361,8 @@ class PairObservation:
     empty: bool = False
     #: The receiver's library says its arrays never change (``capabilities.immutable``).
     receiver_immutable: bool = False
+    #: The sender's library says the same of its arrays.
+    sender_immutable: bool = False
 
     @property
     def shares(self) -> bool | None:
@@ -398,6 +400,7 @@ def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObse
         return PairObservation(Behaviour.SCALAR, message=type(y).__name__)
     empty = 0 in sender.shape(x)
     immutable = receiver.capabilities.immutable
+    frozen = sender.capabilities.immutable
     memory = memory_witness(sender.memory(x), y_mem := receiver.memory(y))
     readonly = None if y_mem is None else y_mem.readonly
     flags = receiver.flags(y) or {}
@@ -410,6 +413,7 @@ def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObse
             receiver_readonly=readonly,
             empty=empty,
             receiver_immutable=immutable,
+            sender_immutable=frozen,
         )
     mutation = mutation_between(sender, x, receiver, y)
     # A receiver that takes no writes on a buffer of its own is a copy (the memory witness
@@ -419,5 +423,11 @@ def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObse
     else:
         cls = classify(memory, mutation, receiver.capabilities.lazy)
     return PairObservation(
-        cls, memory, mutation, readonly, empty=empty, receiver_immutable=immutable
+        cls,
+        memory,
+        mutation,
+        readonly,
+        empty=empty,
+        receiver_immutable=immutable,
+        sender_immutable=frozen,
     )

@@ -78,3 +78,16 @@ def test_a_declared_copy_of_an_empty_input_is_judged_as_usual() -> None:
     handoff = Handoff("numpy", "numpy", "np.array({x})", np.array, declared=Declared.COPY)
     seen = PairObservation(Behaviour.COPY, False, Mutation(False, False, False), empty=True)
     assert judge(handoff, seen).verdict == Verdict.PASS
+
+
+def test_an_immutable_sender_changed_through_the_receiver_fails() -> None:
+    x = np.arange(6.0)
+    seen = observe_pair(FrozenNumpy(), x, NumpyAdapter(), x[:])
+    judgement = judge(Handoff("frozen-numpy", "numpy", "view({x})", lambda v: v), seen)
+    assert judgement.verdict == Verdict.FAIL and "input's library" in judgement.message
+
+
+def test_an_immutable_sender_with_a_separate_receiver_passes() -> None:
+    x = np.arange(6.0)
+    seen = observe_pair(FrozenNumpy(), x, NumpyAdapter(), x.copy())
+    assert judge(Handoff("frozen-numpy", "numpy", "copy({x})", np.copy), seen).verdict == "pass"
