@@ -45,6 +45,29 @@ def _nonempty(o: Operand) -> bool:
     return len(o.shape) in (1, 2) and 0 not in o.shape
 
 
+def _rename_inplace(xp: Any, x: Any) -> Any:
+    x.rename(index=str, inplace=True)
+    return x
+
+
+def _reset_index_inplace(xp: Any, x: Any) -> Any:
+    x.reset_index(drop=True, inplace=True)
+    return x
+
+
+def _setitem_child(xp: Any, x: Any) -> Any:
+    y = x.iloc[:]
+    first = (0,) * y.ndim
+    y.iloc[first] = y.iloc[first]
+    return y
+
+
+def _insert_column(xp: Any, x: Any) -> Any:
+    y = x.copy(deep=False)
+    y["new"] = x[x.columns[0]]
+    return y
+
+
 #: pandas' own spellings of selection and conversion.
 OPERATIONS: tuple[Operation, ...] = (
     Operation(
@@ -118,6 +141,91 @@ OPERATIONS: tuple[Operation, ...] = (
         "{x}.copy(deep=False)",
         lambda xp, x: x.copy(deep=False),
         _one_or_two_d,
+    ),
+    # Metadata-only methods (pandas 3 documents their copy= as ignored: lazy copies under
+    # copy-on-write), each next to its inplace=True twin, which returns None and changes x.
+    Operation(
+        "pandas-rename-labels",
+        "metadata",
+        NUMPY_API,
+        "{x}.rename(index=str)",
+        lambda xp, x: x.rename(index=str),
+        _one_or_two_d,
+    ),
+    Operation(
+        "pandas-rename-labels-inplace",
+        "metadata",
+        NUMPY_API,
+        "{y} = {x}\n{y}.rename(index=str, inplace=True)",
+        _rename_inplace,
+        _one_or_two_d,
+        statement=True,
+        values_matter=True,
+    ),
+    Operation(
+        "pandas-set-axis",
+        "metadata",
+        NUMPY_API,
+        "{x}.set_axis(range(len({x})))",
+        lambda xp, x: x.set_axis(range(len(x))),
+        _one_or_two_d,
+    ),
+    Operation(
+        "pandas-reset-index",
+        "metadata",
+        NUMPY_API,
+        "{x}.reset_index(drop=True)",
+        lambda xp, x: x.reset_index(drop=True),
+        _one_or_two_d,
+    ),
+    Operation(
+        "pandas-reset-index-inplace",
+        "metadata",
+        NUMPY_API,
+        "{y} = {x}\n{y}.reset_index(drop=True, inplace=True)",
+        _reset_index_inplace,
+        _one_or_two_d,
+        statement=True,
+        values_matter=True,
+    ),
+    Operation(
+        "pandas-astype-same",
+        "dtype",
+        NUMPY_API,
+        "{x}.astype({dtype})",
+        lambda xp, x, dtype: x.astype(dtype),
+        _one_or_two_d,
+        params=lambda o: {"dtype": o.dtype},
+    ),
+    Operation(
+        "pandas-astype-other",
+        "dtype",
+        NUMPY_API,
+        "{x}.astype({dtype})",
+        lambda xp, x, dtype: x.astype(dtype),
+        _one_or_two_d,
+        params=lambda o: {"dtype": "float32" if o.dtype != "float32" else "float64"},
+    ),
+    # A write through a copy-on-write child: the child copies first, the parent keeps its values.
+    Operation(
+        "pandas-setitem-child",
+        "indexing",
+        NUMPY_API,
+        "{y} = {x}.iloc[:]\n{y}.iloc[(0,) * {y}.ndim] = {y}.iloc[(0,) * {y}.ndim]",
+        _setitem_child,
+        _nonempty,
+        statement=True,
+        values_matter=True,
+    ),
+    # df[c] = column: a new column from another column of the frame.
+    Operation(
+        "pandas-insert-column",
+        "metadata",
+        NUMPY_API,
+        "{y} = {x}.copy(deep=False)\n{y}['new'] = {x}[{x}.columns[0]]",
+        _insert_column,
+        _frame,
+        statement=True,
     ),
 )
 
