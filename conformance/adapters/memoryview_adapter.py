@@ -68,6 +68,22 @@ OPERATIONS: tuple[Operation, ...] = (
         _contiguous,
     ),
     Operation(
+        "memoryview-cast-round-trip",
+        "dtype",
+        NUMPY_API,
+        "{x}.cast('B').cast({x}.format, shape={x}.shape)",
+        lambda xp, x: x.cast("B").cast(x.format, shape=x.shape),
+        _contiguous,
+    ),
+    Operation(
+        "memoryview-slice-first-axis",
+        "indexing",
+        NUMPY_API,
+        "{x}[1:]",
+        lambda xp, x: x[1:],
+        lambda o: len(o.shape) >= 1,
+    ),
+    Operation(
         "memoryview-toreadonly", "view", NUMPY_API, "{x}.toreadonly()", lambda xp, x: x.toreadonly()
     ),
     Operation(

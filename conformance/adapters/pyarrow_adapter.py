@@ -109,6 +109,22 @@ OPERATIONS: tuple[Operation, ...] = (
         _arrow_1d,
     ),
     Operation(
+        "pyarrow-combine-chunks",
+        "copy",
+        NUMPY_API,
+        "{xp}.chunked_array([{x}]).combine_chunks()",
+        lambda xp, x: pa.chunked_array([x]).combine_chunks(),
+        _arrow_1d,
+    ),
+    Operation(
+        "pyarrow-slice-offset-length",
+        "indexing",
+        NUMPY_API,
+        "{x}.slice(0, len({x}))",
+        lambda xp, x: x.slice(0, len(x)),
+        _arrow_1d,
+    ),
+    Operation(
         "pyarrow-compute-add-zero",
         "arithmetic",
         NUMPY_API,

@@ -68,6 +68,27 @@ OPERATIONS: tuple[Operation, ...] = (
         "sparse-todense", "interchange", NUMPY_API, "{x}.todense()", lambda xp, x: x.todense()
     ),
     Operation("sparse-copy", "copy", NUMPY_API, "{x}.copy()", lambda xp, x: x.copy()),
+    Operation(
+        "sparse-asformat-gcxs",
+        "copy",
+        NUMPY_API,
+        "{x}.asformat('gcxs')",
+        lambda xp, x: x.asformat("gcxs"),
+    ),
+    Operation(
+        "sparse-astype-same-copy-false",
+        "dtype",
+        NUMPY_API,
+        "{x}.astype({x}.dtype, copy=False)",
+        lambda xp, x: x.astype(x.dtype, copy=False),
+    ),
+    Operation(
+        "sparse-reshape-method",
+        "reshape",
+        NUMPY_API,
+        "{x}.reshape(({x}.size,))",
+        lambda xp, x: x.reshape((x.size,)),
+    ),
 )
 
 

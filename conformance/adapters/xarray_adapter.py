@@ -39,6 +39,12 @@ def _first_dim_step(xp: Any, x: Any) -> Any:
     return x.isel({x.dims[0]: slice(None, None, 2)})
 
 
+def _assign_data(xp: Any, x: Any) -> Any:
+    y = x.copy(deep=False)
+    y.data = x.data
+    return y
+
+
 def _first_dim_labels(xp: Any, x: Any) -> Any:
     return x.sel({x.dims[0]: x[x.dims[0]].values[:1]})
 
@@ -66,6 +72,44 @@ OPERATIONS: tuple[Operation, ...] = (
     ),
     Operation("xarray-values", "interchange", NUMPY_API, "{x}.values", lambda xp, x: x.values),
     Operation("xarray-data", "interchange", NUMPY_API, "{x}.data", lambda xp, x: x.data),
+    Operation(
+        "xarray-assign-coords",
+        "metadata",
+        NUMPY_API,
+        "{x}.assign_coords({{{x}.dims[0]: range({x}.shape[0])}})",
+        lambda xp, x: x.assign_coords({x.dims[0]: range(x.shape[0])}),
+        _nd,
+    ),
+    Operation(
+        "xarray-rename",
+        "metadata",
+        NUMPY_API,
+        "{x}.rename('renamed')",
+        lambda xp, x: x.rename("renamed"),
+    ),
+    Operation(
+        "xarray-expand-dims",
+        "view",
+        NUMPY_API,
+        "{x}.expand_dims('new')",
+        lambda xp, x: x.expand_dims("new"),
+    ),
+    Operation(
+        "xarray-transpose-reversed",
+        "transpose",
+        NUMPY_API,
+        "{x}.transpose(*reversed({x}.dims))",
+        lambda xp, x: x.transpose(*reversed(x.dims)),
+    ),
+    # Assigning .data rebinds the wrapped array: the new object holds exactly what was given.
+    Operation(
+        "xarray-assign-data",
+        "metadata",
+        NUMPY_API,
+        "{y} = {x}.copy(deep=False)\n{y}.data = {x}.data",
+        _assign_data,
+        statement=True,
+    ),
     Operation(
         "xarray-copy-shallow",
         "copy",
