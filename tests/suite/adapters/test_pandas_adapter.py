@@ -154,3 +154,16 @@ def test_metadata_methods_are_copy_on_write_and_their_inplace_twins_the_same_obj
         assert seen.cls == "copy-on-write", name
     seen = observe(adapter, single(ops["pandas-rename-labels-inplace"], SERIES, OPERATIONS))
     assert seen.cls == "same-object"
+
+
+def test_a_series_over_a_read_only_ndarray_refuses_writes_its_cow_child_takes() -> None:
+    """pandas 3.1.1: ``pd.Series(read_only, copy=False)`` raises on ``iloc`` writes
+    (pandas-dev/pandas#62144), while a shallow copy of it copies first and takes them."""
+    values = np.arange(4.0)
+    values.flags.writeable = False
+    s = pd.Series(values, copy=False)
+    with pytest.raises(ValueError, match="read-only"):
+        s.iloc[0] = 5.0
+    child = s.copy(deep=False)
+    child.iloc[0] = 5.0
+    assert child.iloc[0] == 5.0 and values[0] == 0.0
