@@ -165,6 +165,15 @@ HANDOFFS: tuple[Handoff, ...] = (
         _PA,
         ndims=(1,),
     ),
+    # The Arrow PyCapsule interface: a Series exports __arrow_c_stream__.
+    Handoff(
+        "pandas",
+        "pyarrow",
+        "pa.chunked_array({x}).chunk(0)",
+        lambda x: pa.chunked_array(x).chunk(0),
+        _PA,
+        ndims=(1,),
+    ),
     Handoff(
         "numpy",
         "pyarrow",
