@@ -26,9 +26,9 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
-from conformance.model.handoffs import Handoff
+from conformance.model.handoffs import PROTOCOL_SENDERS, Handoff
 from conformance.model.operations import Operand, Operation
-from conformance.vocabulary import Profile
+from conformance.vocabulary import Declared, Profile
 
 #: struct format characters memoryview casts to, for the suite's dtypes.
 FORMATS = {
@@ -68,6 +68,22 @@ OPERATIONS: tuple[Operation, ...] = (
         _contiguous,
     ),
     Operation(
+        "memoryview-cast-round-trip",
+        "dtype",
+        NUMPY_API,
+        "{x}.cast('B').cast({x}.format, shape={x}.shape)",
+        lambda xp, x: x.cast("B").cast(x.format, shape=x.shape),
+        _contiguous,
+    ),
+    Operation(
+        "memoryview-slice-first-axis",
+        "indexing",
+        NUMPY_API,
+        "{x}[1:]",
+        lambda xp, x: x[1:],
+        lambda o: len(o.shape) >= 1,
+    ),
+    Operation(
         "memoryview-toreadonly", "view", NUMPY_API, "{x}.toreadonly()", lambda xp, x: x.toreadonly()
     ),
     Operation(
@@ -88,8 +104,36 @@ OPERATIONS: tuple[Operation, ...] = (
 )
 
 
-#: The buffer protocol's own constructor over a NumPy array.
-HANDOFFS: tuple[Handoff, ...] = (Handoff("numpy", "memoryview", "memoryview({x})", memoryview),)
+#: The buffer protocol's own constructor over another library's memory: zero-copy by
+#: definition (https://docs.python.org/3/library/stdtypes.html#memoryview: "access the
+#: internal data of an object that supports the buffer protocol without copying").
+HANDOFFS: tuple[Handoff, ...] = (
+    *(
+        Handoff(sender, "memoryview", "memoryview({x})", memoryview, declared=Declared.SHARE)
+        for sender in ("numpy", *PROTOCOL_SENDERS)
+    ),
+    Handoff(
+        "numpy",
+        "memoryview",
+        "memoryview({x}).toreadonly()",
+        lambda x: memoryview(x).toreadonly(),
+        declared=Declared.SHARE,
+    ),
+    Handoff(
+        "numpy",
+        "memoryview",
+        "memoryview({x}).cast('B')",
+        lambda x: memoryview(x).cast("B"),
+        declared=Declared.SHARE,
+    ),
+    Handoff(
+        "memoryview",
+        "memoryview",
+        "memoryview({x}.tobytes())",
+        lambda x: memoryview(x.tobytes()),
+        declared=Declared.COPY,
+    ),
+)
 
 
 class MemoryviewAdapter(Adapter):

@@ -16,7 +16,40 @@ import ndonnx as ndx
 import numpy as np
 
 from conformance.adapters.base import ARRAY_API, Adapter, Capabilities, MemoryReport
-from conformance.vocabulary import Profile
+from conformance.model.handoffs import PROTOCOL_SENDERS, Handoff
+from conformance.vocabulary import Declared, Profile
+
+_NDX = ("import ndonnx as ndx",)
+
+# ndx.asarray follows the Array API standard's copy= (copy=False never copies and raises
+# ValueError when it must: https://data-apis.org/array-api/latest/API_specification/generated/
+# array_api.asarray.html). unwrap_numpy "Return[s] the propagated value as a NumPy array".
+
+#: ndonnx's constructor over NumPy (and the partial-protocol senders), and its ways back.
+HANDOFFS: tuple[Handoff, ...] = (
+    *(
+        Handoff(sender, "ndonnx", "ndx.asarray({x})", ndx.asarray, _NDX)
+        for sender in ("numpy", *PROTOCOL_SENDERS)
+    ),
+    Handoff(
+        "numpy",
+        "ndonnx",
+        "ndx.asarray({x}, copy=True)",
+        lambda x: ndx.asarray(x, copy=True),
+        _NDX,
+        Declared.COPY,
+    ),
+    Handoff(
+        "numpy",
+        "ndonnx",
+        "ndx.asarray({x}, copy=False)",
+        lambda x: ndx.asarray(x, copy=False),
+        _NDX,
+        Declared.SHARE,
+    ),
+    Handoff("ndonnx", "numpy", "{x}.unwrap_numpy()", lambda x: x.unwrap_numpy()),
+    Handoff("ndonnx", "numpy", "np.asarray({x})", np.asarray, ("import numpy as np",)),
+)
 
 
 class NdonnxAdapter(Adapter):
@@ -27,6 +60,7 @@ class NdonnxAdapter(Adapter):
     alias: ClassVar[str] = "ndx"
     capabilities: ClassVar[Capabilities] = Capabilities(lazy=True)
     promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.CONSISTENCY,)
+    handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
 
     def namespace(self, api: str) -> Any | None:
         return ndx if api == ARRAY_API else None

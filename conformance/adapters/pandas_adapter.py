@@ -28,7 +28,7 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
-from conformance.model.handoffs import Handoff
+from conformance.model.handoffs import PROTOCOL_SENDERS, Handoff
 from conformance.model.operations import Operand, Operation
 from conformance.vocabulary import Declared, Profile
 
@@ -43,6 +43,29 @@ def _frame(o: Operand) -> bool:
 
 def _nonempty(o: Operand) -> bool:
     return len(o.shape) in (1, 2) and 0 not in o.shape
+
+
+def _rename_inplace(xp: Any, x: Any) -> Any:
+    x.rename(index=str, inplace=True)
+    return x
+
+
+def _reset_index_inplace(xp: Any, x: Any) -> Any:
+    x.reset_index(drop=True, inplace=True)
+    return x
+
+
+def _setitem_child(xp: Any, x: Any) -> Any:
+    y = x.iloc[:]
+    first = (0,) * y.ndim
+    y.iloc[first] = y.iloc[first]
+    return y
+
+
+def _insert_column(xp: Any, x: Any) -> Any:
+    y = x.copy(deep=False)
+    y["new"] = x[x.columns[0]]
+    return y
 
 
 #: pandas' own spellings of selection and conversion.
@@ -119,6 +142,91 @@ OPERATIONS: tuple[Operation, ...] = (
         lambda xp, x: x.copy(deep=False),
         _one_or_two_d,
     ),
+    # Metadata-only methods (pandas 3 documents their copy= as ignored: lazy copies under
+    # copy-on-write), each next to its inplace=True twin, which returns None and changes x.
+    Operation(
+        "pandas-rename-labels",
+        "metadata",
+        NUMPY_API,
+        "{x}.rename(index=str)",
+        lambda xp, x: x.rename(index=str),
+        _one_or_two_d,
+    ),
+    Operation(
+        "pandas-rename-labels-inplace",
+        "metadata",
+        NUMPY_API,
+        "{y} = {x}\n{y}.rename(index=str, inplace=True)",
+        _rename_inplace,
+        _one_or_two_d,
+        statement=True,
+        values_matter=True,
+    ),
+    Operation(
+        "pandas-set-axis",
+        "metadata",
+        NUMPY_API,
+        "{x}.set_axis(range(len({x})))",
+        lambda xp, x: x.set_axis(range(len(x))),
+        _one_or_two_d,
+    ),
+    Operation(
+        "pandas-reset-index",
+        "metadata",
+        NUMPY_API,
+        "{x}.reset_index(drop=True)",
+        lambda xp, x: x.reset_index(drop=True),
+        _one_or_two_d,
+    ),
+    Operation(
+        "pandas-reset-index-inplace",
+        "metadata",
+        NUMPY_API,
+        "{y} = {x}\n{y}.reset_index(drop=True, inplace=True)",
+        _reset_index_inplace,
+        _one_or_two_d,
+        statement=True,
+        values_matter=True,
+    ),
+    Operation(
+        "pandas-astype-same",
+        "dtype",
+        NUMPY_API,
+        "{x}.astype({dtype})",
+        lambda xp, x, dtype: x.astype(dtype),
+        _one_or_two_d,
+        params=lambda o: {"dtype": o.dtype},
+    ),
+    Operation(
+        "pandas-astype-other",
+        "dtype",
+        NUMPY_API,
+        "{x}.astype({dtype})",
+        lambda xp, x, dtype: x.astype(dtype),
+        _one_or_two_d,
+        params=lambda o: {"dtype": "float32" if o.dtype != "float32" else "float64"},
+    ),
+    # A write through a copy-on-write child: the child copies first, the parent keeps its values.
+    Operation(
+        "pandas-setitem-child",
+        "indexing",
+        NUMPY_API,
+        "{y} = {x}.iloc[:]\n{y}.iloc[(0,) * {y}.ndim] = {y}.iloc[(0,) * {y}.ndim]",
+        _setitem_child,
+        _nonempty,
+        statement=True,
+        values_matter=True,
+    ),
+    # df[c] = column: a new column from another column of the frame.
+    Operation(
+        "pandas-insert-column",
+        "metadata",
+        NUMPY_API,
+        "{y} = {x}.copy(deep=False)\n{y}['new'] = {x}[{x}.columns[0]]",
+        _insert_column,
+        _frame,
+        statement=True,
+    ),
 )
 
 
@@ -132,10 +240,32 @@ def _extension(obj: Any) -> bool:
 
 
 _PD = ("import pandas as pd",)
+_NP = ("import numpy as np",)
 
-#: pandas' constructors that take another library's array, and its conversions to NumPy.
+# What each call promises, from pandas' own docstrings (pandas 3.1, the ``copy`` parameter of
+# https://pandas.pydata.org/docs/reference/api/pandas.Series.html, .DataFrame.html,
+# .Index.html, .array.html, .Series.to_numpy.html and .Series.array.html):
+# Series/Index "Defaults to True for array input"; "Set to False to avoid copying array input";
+# DataFrame "For DataFrame or 2d ndarray input, the default of None behaves like copy=False";
+# pd.array "copy : bool, default True. Whether to copy the data, even if not necessary";
+# to_numpy "copy=True ensure[s] that a copy is made"; Series.array is "a no-copy reference to
+# the underlying data" (Series.to_numpy's notes).
+
+#: pandas' constructors that take another library's array, and its conversions to others.
 HANDOFFS: tuple[Handoff, ...] = (
-    Handoff("numpy", "pandas", "pd.Series({x})", lambda x: pd.Series(x), _PD, ndims=(1,)),
+    *(
+        Handoff(sender, "pandas", "pd.Series({x})", pd.Series, _PD, Declared.COPY, (1,))
+        for sender in ("numpy", "torch", *PROTOCOL_SENDERS)
+    ),
+    Handoff(
+        "numpy",
+        "pandas",
+        "pd.Series({x}, copy=True)",
+        lambda x: pd.Series(x, copy=True),
+        _PD,
+        Declared.COPY,
+        (1,),
+    ),
     Handoff(
         "numpy",
         "pandas",
@@ -145,7 +275,35 @@ HANDOFFS: tuple[Handoff, ...] = (
         Declared.SHARE,
         (1,),
     ),
-    Handoff("numpy", "pandas", "pd.DataFrame({x})", lambda x: pd.DataFrame(x), _PD, ndims=(2,)),
+    Handoff("numpy", "pandas", "pd.Index({x})", pd.Index, _PD, Declared.COPY, (1,)),
+    Handoff(
+        "numpy",
+        "pandas",
+        "pd.Index({x}, copy=False)",
+        lambda x: pd.Index(x, copy=False),
+        _PD,
+        Declared.SHARE,
+        (1,),
+    ),
+    Handoff("numpy", "pandas", "pd.array({x})", pd.array, _PD, Declared.COPY, (1,)),
+    Handoff(
+        "numpy",
+        "pandas",
+        "pd.array({x}, copy=False)",
+        lambda x: pd.array(x, copy=False),
+        _PD,
+        ndims=(1,),
+    ),
+    Handoff("numpy", "pandas", "pd.DataFrame({x})", pd.DataFrame, _PD, Declared.SHARE, (2,)),
+    Handoff(
+        "numpy",
+        "pandas",
+        "pd.DataFrame({x}, copy=True)",
+        lambda x: pd.DataFrame(x, copy=True),
+        _PD,
+        Declared.COPY,
+        (2,),
+    ),
     Handoff(
         "numpy",
         "pandas",
@@ -155,7 +313,34 @@ HANDOFFS: tuple[Handoff, ...] = (
         Declared.SHARE,
         (2,),
     ),
-    Handoff("torch", "pandas", "pd.Series({x})", lambda x: pd.Series(x), _PD, ndims=(1,)),
+    Handoff("torch", "pandas", "pd.DataFrame({x})", pd.DataFrame, _PD, ndims=(2,)),
+    Handoff(
+        "pyarrow",
+        "pandas",
+        "pd.Series({x}, dtype=pd.ArrowDtype({x}.type))",
+        lambda x: pd.Series(x, dtype=pd.ArrowDtype(x.type)),
+        _PD,
+        ndims=(1,),
+    ),
+    # pandas to pandas: a new object over a pandas one, under copy-on-write.
+    Handoff("pandas", "pandas", "pd.Series({x})", pd.Series, _PD, ndims=(1,)),
+    Handoff(
+        "pandas",
+        "pandas",
+        "pd.Series({x}, copy=True)",
+        lambda x: pd.Series(x, copy=True),
+        _PD,
+        Declared.COPY,
+        (1,),
+    ),
+    Handoff("pandas", "pandas", "pd.DataFrame({x})", pd.DataFrame, _PD, ndims=(2,)),
+    Handoff(
+        "pandas", "pandas", "{x}.array", lambda x: x.array, declared=Declared.SHARE, ndims=(1,)
+    ),
+    # pandas to xarray: under copy-on-write the DataArray wraps pandas' read-only view, so it
+    # refuses writes (pydata/xarray#11527).
+    Handoff("pandas", "xarray", "{x}.to_xarray()", lambda x: x.to_xarray()),
+    # pandas to NumPy.
     Handoff("pandas", "numpy", "{x}.to_numpy()", lambda x: x.to_numpy()),
     Handoff(
         "pandas",
@@ -163,6 +348,24 @@ HANDOFFS: tuple[Handoff, ...] = (
         "{x}.to_numpy(copy=True)",
         lambda x: x.to_numpy(copy=True),
         declared=Declared.COPY,
+    ),
+    Handoff("pandas", "numpy", "{x}.to_numpy(copy=False)", lambda x: x.to_numpy(copy=False)),
+    Handoff("pandas", "numpy", "{x}.values", lambda x: x.values),
+    Handoff(
+        "pandas",
+        "numpy",
+        "np.asarray({x}.array)",
+        lambda x: np.asarray(x.array),
+        _NP,
+        ndims=(1,),
+    ),
+    Handoff(
+        "pandas",
+        "numpy",
+        "np.array({x}, copy=True)",
+        lambda x: np.array(x, copy=True),
+        _NP,
+        Declared.COPY,
     ),
 )
 
@@ -201,10 +404,10 @@ class PandasAdapter(Adapter):
         return self.finish(recipe, x)
 
     def is_array(self, obj: Any) -> bool:
-        return _pandas(obj) or _extension(obj) or isinstance(obj, np.ndarray)
+        return _pandas(obj) or _extension(obj) or isinstance(obj, (pd.Index, np.ndarray))
 
     def to_host(self, x: Any) -> np.ndarray:
-        values = x.to_numpy() if _pandas(x) or _extension(x) else x
+        values = x.to_numpy() if _pandas(x) or _extension(x) or isinstance(x, pd.Index) else x
         return np.array(values, copy=True, order="C")
 
     def dtype_name(self, x: Any) -> str:
@@ -218,6 +421,9 @@ class PandasAdapter(Adapter):
             return numpy_adapter.memory(np.asarray(x))  # the wrapped ndarray, no copy
         if _extension(x):
             return None  # masked or Arrow-backed: no single byte layout
+        if isinstance(x, pd.Index):
+            values = x.to_numpy()  # read-only when it is the Index's own buffer
+            return None if values.flags.writeable else numpy_adapter.memory(values)
         if not _pandas(x):
             return numpy_adapter.memory(x)
         values = x.to_numpy()

@@ -27,9 +27,9 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
-from conformance.model.handoffs import Handoff
+from conformance.model.handoffs import PROTOCOL_SENDERS, Handoff
 from conformance.model.operations import Operand, Operation
-from conformance.vocabulary import Profile
+from conformance.vocabulary import Declared, Profile
 from reference_impl.layout import Layout
 
 
@@ -109,6 +109,22 @@ OPERATIONS: tuple[Operation, ...] = (
         _arrow_1d,
     ),
     Operation(
+        "pyarrow-combine-chunks",
+        "copy",
+        NUMPY_API,
+        "{xp}.chunked_array([{x}]).combine_chunks()",
+        lambda xp, x: pa.chunked_array([x]).combine_chunks(),
+        _arrow_1d,
+    ),
+    Operation(
+        "pyarrow-slice-offset-length",
+        "indexing",
+        NUMPY_API,
+        "{x}.slice(0, len({x}))",
+        lambda xp, x: x.slice(0, len(x)),
+        _arrow_1d,
+    ),
+    Operation(
         "pyarrow-compute-add-zero",
         "arithmetic",
         NUMPY_API,
@@ -120,19 +136,87 @@ OPERATIONS: tuple[Operation, ...] = (
 
 
 _PA = ("import pyarrow as pa",)
+_NP = ("import numpy as np",)
 
-#: pyarrow's constructors that take a NumPy array, and ``Array.to_numpy()``.
+
+def _over_buffer(x: np.ndarray) -> pa.Array:
+    """An Arrow array over the ndarray's own bytes (``py_buffer`` takes contiguous ones)."""
+    return pa.Array.from_buffers(pa.from_numpy_dtype(x.dtype), len(x), [None, pa.py_buffer(x)])
+
+
+# What each call promises, from pyarrow's docs (https://arrow.apache.org/docs/python/):
+# Array.to_numpy "zero_copy_only: raise an ArrowInvalid if this function call would require
+# copying the underlying data", "writable: ... the resulting array is not writable ...
+# setting this to True will ... copy"; Tensor.to_numpy "Convert arrow::Tensor to numpy.ndarray
+# with zero copy"; py_buffer wraps a buffer-like object's memory; pa.array, Tensor.from_numpy,
+# FixedShapeTensorArray.from_numpy_ndarray and Array.from_pandas make no promise.
+
+#: pyarrow's constructors that take another library's array, and its conversions to others.
 HANDOFFS: tuple[Handoff, ...] = (
-    Handoff("numpy", "pyarrow", "pa.array({x})", lambda x: pa.array(x), _PA, ndims=(1,)),
+    *(
+        Handoff(sender, "pyarrow", "pa.array({x})", pa.array, _PA, ndims=(1,))
+        for sender in ("numpy", "pandas", *PROTOCOL_SENDERS)
+    ),
+    Handoff(
+        "pandas",
+        "pyarrow",
+        "pa.Array.from_pandas({x})",
+        pa.Array.from_pandas,
+        _PA,
+        ndims=(1,),
+    ),
+    # The Arrow PyCapsule interface: a Series exports __arrow_c_stream__.
+    Handoff(
+        "pandas",
+        "pyarrow",
+        "pa.chunked_array({x}).chunk(0)",
+        lambda x: pa.chunked_array(x).chunk(0),
+        _PA,
+        ndims=(1,),
+    ),
     Handoff(
         "numpy",
         "pyarrow",
         "pa.Tensor.from_numpy({x})",
-        lambda x: pa.Tensor.from_numpy(x),
+        pa.Tensor.from_numpy,
+        _PA,
+    ),
+    Handoff(
+        "numpy",
+        "pyarrow",
+        "pa.FixedShapeTensorArray.from_numpy_ndarray({x})",
+        pa.FixedShapeTensorArray.from_numpy_ndarray,
         _PA,
         ndims=(2,),
     ),
-    Handoff("pyarrow", "numpy", "{x}.to_numpy()", lambda x: x.to_numpy(), ndims=(1,)),
+    Handoff(
+        "numpy",
+        "pyarrow",
+        "pa.Array.from_buffers(pa.from_numpy_dtype({x}.dtype), len({x}), "
+        "[None, pa.py_buffer({x})])",
+        _over_buffer,
+        _PA,
+        Declared.SHARE,
+        (1,),
+    ),
+    Handoff("pyarrow", "numpy", "{x}.to_numpy()", lambda x: x.to_numpy(), declared=Declared.SHARE),
+    Handoff(
+        "pyarrow",
+        "numpy",
+        "{x}.to_numpy(zero_copy_only=False)",
+        lambda x: x.to_numpy(zero_copy_only=False),
+        ndims=(1,),
+    ),
+    Handoff(
+        "pyarrow",
+        "numpy",
+        "{x}.to_numpy(zero_copy_only=False, writable=True)",
+        lambda x: x.to_numpy(zero_copy_only=False, writable=True),
+        declared=Declared.COPY,
+        ndims=(1,),
+    ),
+    Handoff("pyarrow", "numpy", "np.from_dlpack({x})", np.from_dlpack, _NP, ndims=(1,)),
+    Handoff("pyarrow", "pandas", "{x}.to_pandas()", lambda x: x.to_pandas(), ndims=(1,)),
 )
 
 
@@ -171,6 +255,8 @@ class PyarrowAdapter(Adapter):
         return isinstance(obj, (pa.Array, pa.Tensor, np.ndarray))
 
     def to_host(self, x: Any) -> np.ndarray:
+        if isinstance(x, pa.FixedShapeTensorArray):
+            return np.array(x.to_numpy_ndarray(), copy=True)
         if isinstance(x, pa.Array):
             return np.array(x.to_numpy(zero_copy_only=False), copy=True)
         if isinstance(x, pa.Tensor):
@@ -178,17 +264,25 @@ class PyarrowAdapter(Adapter):
         return np.array(x, copy=True)
 
     def dtype_name(self, x: Any) -> str:
+        if isinstance(x, pa.FixedShapeTensorArray):
+            return np.dtype(x.type.value_type.to_pandas_dtype()).name
         if isinstance(x, (pa.Array, pa.Tensor)):
             return np.dtype(x.type.to_pandas_dtype()).name
         return x.dtype.name
 
     def shape(self, x: Any) -> tuple[int, ...]:
+        if isinstance(x, pa.FixedShapeTensorArray):
+            return (len(x), *x.type.shape)
         return (len(x),) if isinstance(x, pa.Array) else tuple(x.shape)
 
     def memory(self, x: Any) -> MemoryReport | None:
         if isinstance(x, pa.Tensor):
             report = numpy_adapter.memory(x.to_numpy())  # zero-copy
             return MemoryReport(report.layout, readonly=not x.is_mutable)
+        if isinstance(x, pa.FixedShapeTensorArray):
+            # Zero-copy for primitive values: the tensors' storage, read-only.
+            report = numpy_adapter.memory(x.to_numpy_ndarray())
+            return MemoryReport(report.layout, readonly=True)
         if not isinstance(x, pa.Array):
             return numpy_adapter.memory(x)
         if not pa.types.is_primitive(x.type) or pa.types.is_boolean(x.type):

@@ -33,8 +33,9 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
+from conformance.model.handoffs import PROTOCOL_SENDERS, Handoff
 from conformance.model.operations import Operation
-from conformance.vocabulary import Profile
+from conformance.vocabulary import Declared, Profile
 
 # Only where Numba is not loaded yet: half of sparse compiled and half not cannot call itself.
 _INTERPRET = os.environ.get("COPYVIEW_SPARSE_JIT") != "1" and "numba" not in sys.modules
@@ -67,6 +68,78 @@ OPERATIONS: tuple[Operation, ...] = (
         "sparse-todense", "interchange", NUMPY_API, "{x}.todense()", lambda xp, x: x.todense()
     ),
     Operation("sparse-copy", "copy", NUMPY_API, "{x}.copy()", lambda xp, x: x.copy()),
+    Operation(
+        "sparse-asformat-gcxs",
+        "copy",
+        NUMPY_API,
+        "{x}.asformat('gcxs')",
+        lambda xp, x: x.asformat("gcxs"),
+    ),
+    Operation(
+        "sparse-astype-same-copy-false",
+        "dtype",
+        NUMPY_API,
+        "{x}.astype({x}.dtype, copy=False)",
+        lambda xp, x: x.astype(x.dtype, copy=False),
+    ),
+    Operation(
+        "sparse-reshape-method",
+        "reshape",
+        NUMPY_API,
+        "{x}.reshape(({x}.size,))",
+        lambda xp, x: x.reshape((x.size,)),
+    ),
+)
+
+
+_SP = ("import sparse",)
+
+# sparse.asarray follows the Array API standard's copy= ("copy=False: never copy, raise
+# ValueError if a copy is needed"; https://data-apis.org/array-api/latest/API_specification/
+# generated/array_api.asarray.html); a dense array in a sparse format always needs one.
+
+#: sparse's constructors over a dense array, and its conversion back to NumPy.
+HANDOFFS: tuple[Handoff, ...] = (
+    *(
+        Handoff(sender, "sparse", "sparse.asarray({x})", sparse.asarray, _SP)
+        for sender in ("numpy", *PROTOCOL_SENDERS)
+    ),
+    Handoff(
+        "numpy",
+        "sparse",
+        "sparse.asarray({x}, copy=True)",
+        lambda x: sparse.asarray(x, copy=True),
+        _SP,
+        Declared.COPY,
+    ),
+    Handoff(
+        "numpy",
+        "sparse",
+        "sparse.asarray({x}, copy=False)",
+        lambda x: sparse.asarray(x, copy=False),
+        _SP,
+        Declared.SHARE,
+    ),
+    Handoff("numpy", "sparse", "sparse.COO.from_numpy({x})", sparse.COO.from_numpy, _SP),
+    Handoff("numpy", "sparse", "sparse.GCXS.from_numpy({x})", sparse.GCXS.from_numpy, _SP),
+    Handoff("sparse", "numpy", "{x}.todense()", lambda x: x.todense()),
+    Handoff("sparse", "sparse", "sparse.asarray({x})", sparse.asarray, _SP),
+    Handoff(
+        "sparse",
+        "sparse",
+        "sparse.asarray({x}, copy=True)",
+        lambda x: sparse.asarray(x, copy=True),
+        _SP,
+        Declared.COPY,
+    ),
+    Handoff(
+        "sparse",
+        "sparse",
+        "sparse.asarray({x}, copy=False)",
+        lambda x: sparse.asarray(x, copy=False),
+        _SP,
+        Declared.SHARE,
+    ),
 )
 
 
@@ -79,6 +152,7 @@ class SparseAdapter(Adapter):
     capabilities: ClassVar[Capabilities] = Capabilities(mutable=False, immutable=True)
     promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.CONSISTENCY,)
     operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
+    handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
 
     def namespace(self, api: str) -> Any | None:
         # One namespace serves both: it is the Array API namespace and mirrors NumPy's names.

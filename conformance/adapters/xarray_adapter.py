@@ -22,9 +22,9 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
-from conformance.model.handoffs import Handoff
+from conformance.model.handoffs import PROTOCOL_SENDERS, Handoff
 from conformance.model.operations import Operand, Operation
-from conformance.vocabulary import Profile
+from conformance.vocabulary import Declared, Profile
 
 
 def _nd(o: Operand) -> bool:
@@ -37,6 +37,12 @@ def _nonempty(o: Operand) -> bool:
 
 def _first_dim_step(xp: Any, x: Any) -> Any:
     return x.isel({x.dims[0]: slice(None, None, 2)})
+
+
+def _assign_data(xp: Any, x: Any) -> Any:
+    y = x.copy(deep=False)
+    y.data = x.data
+    return y
 
 
 def _first_dim_labels(xp: Any, x: Any) -> Any:
@@ -67,6 +73,44 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("xarray-values", "interchange", NUMPY_API, "{x}.values", lambda xp, x: x.values),
     Operation("xarray-data", "interchange", NUMPY_API, "{x}.data", lambda xp, x: x.data),
     Operation(
+        "xarray-assign-coords",
+        "metadata",
+        NUMPY_API,
+        "{x}.assign_coords({{{x}.dims[0]: range({x}.shape[0])}})",
+        lambda xp, x: x.assign_coords({x.dims[0]: range(x.shape[0])}),
+        _nd,
+    ),
+    Operation(
+        "xarray-rename",
+        "metadata",
+        NUMPY_API,
+        "{x}.rename('renamed')",
+        lambda xp, x: x.rename("renamed"),
+    ),
+    Operation(
+        "xarray-expand-dims",
+        "view",
+        NUMPY_API,
+        "{x}.expand_dims('new')",
+        lambda xp, x: x.expand_dims("new"),
+    ),
+    Operation(
+        "xarray-transpose-reversed",
+        "transpose",
+        NUMPY_API,
+        "{x}.transpose(*reversed({x}.dims))",
+        lambda xp, x: x.transpose(*reversed(x.dims)),
+    ),
+    # Assigning .data rebinds the wrapped array: the new object holds exactly what was given.
+    Operation(
+        "xarray-assign-data",
+        "metadata",
+        NUMPY_API,
+        "{y} = {x}.copy(deep=False)\n{y}.data = {x}.data",
+        _assign_data,
+        statement=True,
+    ),
+    Operation(
         "xarray-copy-shallow",
         "copy",
         NUMPY_API,
@@ -78,10 +122,60 @@ OPERATIONS: tuple[Operation, ...] = (
 
 _XR = ("import xarray as xr",)
 
-#: xarray's constructor over another library's array, and ``DataArray.values``.
+
+def _dims(x: Any) -> tuple[str, ...]:
+    return tuple(f"dim_{i}" for i in range(len(x.shape)))
+
+
+# What xarray promises (https://docs.xarray.dev/en/stable/generated/xarray.DataArray.copy.html):
+# copy(deep=True) "the data array and its coordinates are loaded into memory and copied";
+# copy(deep=False) "the new object ... shares data with the original"; DataArray.data
+# ("DataArray.data: the DataArray's data as an array. The underlying array type ... is
+# preserved") is the wrapped array itself. The constructors make no promise.
+
+#: xarray's constructors over another library's array, and its conversions to others.
 HANDOFFS: tuple[Handoff, ...] = (
-    Handoff("numpy", "xarray", "xr.DataArray({x})", lambda x: xr.DataArray(x), _XR),
+    *(
+        Handoff(sender, "xarray", "xr.DataArray({x})", xr.DataArray, _XR)
+        for sender in ("numpy", "pandas", *PROTOCOL_SENDERS)
+    ),
+    Handoff(
+        "numpy",
+        "xarray",
+        "xr.Variable([f'dim_{{i}}' for i in range({x}.ndim)], {x})",
+        lambda x: xr.Variable(_dims(x), x),
+        _XR,
+    ),
+    Handoff(
+        "numpy",
+        "xarray",
+        "xr.Dataset({{'v': ([f'dim_{{i}}' for i in range({x}.ndim)], {x})}})['v']",
+        lambda x: xr.Dataset({"v": (_dims(x), x)})["v"],
+        _XR,
+    ),
+    Handoff(
+        "pandas",
+        "xarray",
+        "xr.DataArray.from_series({x})",
+        xr.DataArray.from_series,
+        _XR,
+        ndims=(1,),
+    ),
     Handoff("xarray", "numpy", "{x}.values", lambda x: x.values),
+    Handoff("xarray", "numpy", "{x}.data", lambda x: x.data, declared=Declared.SHARE),
+    Handoff("xarray", "numpy", "{x}.to_numpy()", lambda x: x.to_numpy()),
+    Handoff("xarray", "pandas", "{x}.to_pandas()", lambda x: x.to_pandas()),
+    Handoff("xarray", "pandas", "{x}.to_series()", lambda x: x.to_series(), ndims=(1,)),
+    Handoff("xarray", "xarray", "xr.DataArray({x})", xr.DataArray, _XR),
+    Handoff(
+        "xarray",
+        "xarray",
+        "{x}.copy(deep=False)",
+        lambda x: x.copy(deep=False),
+        declared=Declared.SHARE,
+    ),
+    Handoff("xarray", "xarray", "{x}.copy()", lambda x: x.copy(), declared=Declared.COPY),
+    Handoff("xarray", "xarray", "{x}.variable", lambda x: x.variable, declared=Declared.SHARE),
 )
 
 
@@ -118,16 +212,17 @@ class XarrayAdapter(Adapter):
         return x.transpose(*(x.dims[a] for a in axes))
 
     def is_array(self, obj: Any) -> bool:
-        return isinstance(obj, (xr.DataArray, np.ndarray))
+        return isinstance(obj, (xr.DataArray, xr.Variable, np.ndarray))
 
     def to_host(self, x: Any) -> np.ndarray:
-        return np.array(x.values if isinstance(x, xr.DataArray) else x, copy=True, order="C")
+        wrapped = isinstance(x, (xr.DataArray, xr.Variable))
+        return np.array(x.values if wrapped else x, copy=True, order="C")
 
     def dtype_name(self, x: Any) -> str:
         return x.dtype.name
 
     def memory(self, x: Any) -> MemoryReport | None:
-        data = x.data if isinstance(x, xr.DataArray) else x
+        data = x.data if isinstance(x, (xr.DataArray, xr.Variable)) else x
         return numpy_adapter.memory(data) if isinstance(data, np.ndarray) else None
 
     def read(self, x: Any, index: tuple[int, ...]) -> Any:

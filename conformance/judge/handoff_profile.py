@@ -1,8 +1,11 @@
 """The ``consistency`` profile for hand-offs: what a call declares about memory holds.
 
 A call that promises a copy (``copy=True``, ``torch.tensor``) must not share; a call documented
-as zero-copy (``torch.from_numpy``, ``copy=False``) must share; a receiver that says it is
-read-only must refuse writes; disjoint layouts mean writes do not propagate.
+as zero-copy (``torch.from_numpy``, ``copy=False``) must share, unless the sender's array is
+empty (no bytes to share: ``not-applicable``); a receiver that says it is read-only must refuse
+writes; a receiver whose library says its arrays never change (Arrow, ``sparse.COO``) must not
+change when the sender is written, nor such a sender when the receiver is written; disjoint
+layouts mean writes do not propagate.
 """
 
 from __future__ import annotations
@@ -25,13 +28,35 @@ def judge(handoff: Handoff, seen: PairObservation) -> Judgement:
         problems.append(
             f"{handoff.source} requests a copy, but the result shares memory with the input"
         )
-    if handoff.declared == Declared.SHARE and shares is False:
-        problems.append(
-            f"{handoff.source} is documented as zero-copy, "
-            "but the result shares no memory with the input"
-        )
+    if handoff.declared == Declared.SHARE and not seen.empty:
+        if shares is False:
+            problems.append(
+                f"{handoff.source} is documented as zero-copy, "
+                "but the result shares no memory with the input"
+            )
+        elif shares is None and seen.mutation.forward is False and seen.receiver_immutable:
+            # No layout to compare, but an immutable receiver cannot hide a write by copying
+            # first: a sender write it does not show means its values are its own.
+            problems.append(
+                f"{handoff.source} is documented as zero-copy, "
+                "but a write through the input does not reach the result"
+            )
     if seen.receiver_readonly and seen.mutation.write_refused is False:
         problems.append("the receiver says it is read-only, but writes through it succeeded")
+    if seen.receiver_immutable and seen.mutation.forward:
+        problems.append(
+            "the receiver's library says its arrays never change, "
+            "but a write through the input changed the result"
+        )
+    if seen.sender_immutable and seen.mutation.backward:
+        problems.append(
+            "the input's library says its arrays never change, "
+            "but a write through the result changed the input"
+        )
     if seen.memory is False and (seen.mutation.forward or seen.mutation.backward):
         problems.append("layouts are disjoint, but writes propagate between the arrays")
-    return fail_or_pass(problems) if problems else PASS
+    if problems:
+        return fail_or_pass(problems)
+    if handoff.declared == Declared.SHARE and seen.empty:
+        return not_applicable("the input is empty: there are no bytes to share")
+    return PASS

@@ -55,3 +55,13 @@ def receiving(
     return tuple(
         Handoff(sender, receiver, template, call, imports, declared, ndims) for sender in senders
     )
+
+
+#: The partial-protocol senders (``conformance/adapters/protocols_adapter.py``): objects that
+#: speak one way of exporting memory each, wrapping a NumPy array.
+PROTOCOL_SENDERS: tuple[str, ...] = (
+    "array-no-copy-kw",
+    "array-interface-only",
+    "buffer-protocol",
+    "dlpack-only",
+)

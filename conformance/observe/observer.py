@@ -406,6 +406,12 @@ class PairObservation:
     receiver_readonly: bool | None = None
     error: str | None = None
     message: str = ""
+    #: The sender's array has no elements: there are no bytes to share.
+    empty: bool = False
+    #: The receiver's library says its arrays never change (``capabilities.immutable``).
+    receiver_immutable: bool = False
+    #: The sender's library says the same of its arrays.
+    sender_immutable: bool = False
 
     @property
     def shares(self) -> bool | None:
@@ -441,13 +447,23 @@ def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObse
     """Classify ``y`` (the receiver's array) against ``x`` (the sender's) with every witness."""
     if not receiver.is_array(y):
         return PairObservation(Behaviour.SCALAR, message=type(y).__name__)
+    empty = 0 in sender.shape(x)
+    immutable = receiver.capabilities.immutable
+    frozen = sender.capabilities.immutable
     memory = memory_witness(sender.memory(x), y_mem := receiver.memory(y))
     readonly = None if y_mem is None else y_mem.readonly
     flags = receiver.flags(y) or {}
     if "writeable" in flags:
         readonly = not flags["writeable"]
     if y is x:
-        return PairObservation(Behaviour.SAME_OBJECT, memory, receiver_readonly=readonly)
+        return PairObservation(
+            Behaviour.SAME_OBJECT,
+            memory,
+            receiver_readonly=readonly,
+            empty=empty,
+            receiver_immutable=immutable,
+            sender_immutable=frozen,
+        )
     mutation = mutation_between(sender, x, receiver, y)
     # A receiver that takes no writes on a buffer of its own is a copy (the memory witness
     # says so); sharing that no write can show stays ``immutable``.
@@ -455,4 +471,12 @@ def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObse
         cls = Behaviour.IMMUTABLE
     else:
         cls = classify(memory, mutation, receiver.capabilities.lazy)
-    return PairObservation(cls, memory, mutation, readonly)
+    return PairObservation(
+        cls,
+        memory,
+        mutation,
+        readonly,
+        empty=empty,
+        receiver_immutable=immutable,
+        sender_immutable=frozen,
+    )

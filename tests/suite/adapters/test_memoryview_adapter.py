@@ -73,6 +73,8 @@ MEMORYVIEW_CLASSES = {
     "memoryview-of-memoryview": "view",
     "memoryview-tobytes": "copy",
     "memoryview-tolist": "scalar",
+    "memoryview-cast-round-trip": "view",
+    "memoryview-slice-first-axis": "view",
 }
 
 

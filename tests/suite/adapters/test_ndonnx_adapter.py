@@ -41,3 +41,20 @@ def test_to_host_is_a_private_copy_of_the_values() -> None:
     host = adapter.to_host(x)
     host[0] = 42.0
     assert adapter.to_host(x)[0] == 0.0
+
+
+def test_unwrap_numpy_hands_out_the_arrays_own_writable_values() -> None:
+    """ndonnx 0.23: ``unwrap_numpy()`` "Return[s] the propagated value as a NumPy array"; it is
+    the node's own array, writable, so a write to it changes the ndonnx array."""
+    x = adapter.build(VECTOR.recipe())
+    values = x.unwrap_numpy()
+    assert values.flags.writeable
+    values[0] = 42.0
+    assert adapter.to_host(x)[0] == 42.0
+
+
+def test_asarray_of_an_ndarray_with_copy_false_refuses_as_the_standard_says() -> None:
+    import numpy as np
+
+    with pytest.raises(ValueError):
+        ndx.asarray(np.arange(3.0), copy=False)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 import numpy as np
 import pytest
 
 pd = pytest.importorskip("pandas")
 
 from conformance.adapters.pandas_adapter import OPERATIONS, adapter  # noqa: E402
+from conformance.judge import deviations  # noqa: E402
 from conformance.model.cases import single  # noqa: E402
 from conformance.model.catalogue import BY_ID  # noqa: E402
 from conformance.model.inputs import InputSpec  # noqa: E402
 from conformance.model.operations import Operation, Shape  # noqa: E402
 from conformance.observe.observer import observe  # noqa: E402
-from conformance.run.exchange import observe_pair  # noqa: E402
+from conformance.run.exchange import Exchange, ExchangeCase, observe_pair  # noqa: E402
 
 SERIES = InputSpec("contiguous-1d-float64", "float64", (6,))
 FRAME = InputSpec("contiguous-2d-float64", "float64", (3, 4))
@@ -83,6 +87,15 @@ PANDAS_CLASSES = {
     "pandas-to-numpy-copy": "copy",
     "pandas-values": "read-only-view",
     "pandas-copy-shallow": "copy-on-write",
+    "pandas-rename-labels": "copy-on-write",
+    "pandas-rename-labels-inplace": "same-object",
+    "pandas-set-axis": "copy-on-write",
+    "pandas-reset-index": "copy-on-write",
+    "pandas-reset-index-inplace": "same-object",
+    "pandas-astype-same": "copy-on-write",
+    "pandas-astype-other": "copy",
+    "pandas-setitem-child": "copy",  # the write through the child copied it first
+    "pandas-insert-column": "copy",  # the frame with a new column consolidates its block
 }
 
 
@@ -102,3 +115,55 @@ def test_pd_array_without_copy_is_a_view_that_bypasses_copy_on_write() -> None:
 def test_pd_array_copies_by_default() -> None:
     s = adapter.build(SERIES.recipe())
     assert observe_pair(adapter, s, adapter, pd.array(s)).cls == "copy"
+
+
+@functools.cache
+def _section() -> Exchange:
+    return Exchange()
+
+
+def _handoff_record(sender: str, source: str, input_id: str) -> dict[str, Any]:
+    section = _section()
+    handoff = next(
+        h for h in section.handoffs.values() if h.sender == sender and h.source == source
+    )
+    case = ExchangeCase(handoff.id, input_id)
+    return section.run(case, deviations.find(deviations.load("exchange"), case.id))
+
+
+def test_writes_through_np_asarray_of_series_array_reach_the_series() -> None:
+    """pandas 3.1.1: ``Series.array`` is still writable (pandas-dev/pandas#58007), so the
+    NumPy array under it takes writes that bypass copy-on-write."""
+    record = _handoff_record("pandas", "np.asarray(x.array)", "contiguous-1d-float64")
+    assert record["observed"]["class"] == "view"
+    assert record["observed"]["witnesses"]["mutation_backward"] is True
+
+
+def test_dataframe_of_ndarray_copies_against_its_docstring_and_is_known() -> None:
+    """The docstring says the default behaves like copy=False for a 2-d ndarray
+    (pandas-dev/pandas#58913); it copies, and known/exchange.txt says so."""
+    record = _handoff_record("numpy", "pd.DataFrame(x)", "contiguous-2d-float64")
+    assert record["observed"]["class"] == "copy"
+    assert record["verdicts"]["consistency"]["verdict"] == "known"
+
+
+def test_metadata_methods_are_copy_on_write_and_their_inplace_twins_the_same_object() -> None:
+    ops = {op.id: op for op in OPERATIONS}
+    for name in ("pandas-rename-labels", "pandas-reset-index", "pandas-astype-same"):
+        seen = observe(adapter, single(ops[name], SERIES, OPERATIONS))
+        assert seen.cls == "copy-on-write", name
+    seen = observe(adapter, single(ops["pandas-rename-labels-inplace"], SERIES, OPERATIONS))
+    assert seen.cls == "same-object"
+
+
+def test_a_series_over_a_read_only_ndarray_refuses_writes_its_cow_child_takes() -> None:
+    """pandas 3.1.1: ``pd.Series(read_only, copy=False)`` raises on ``iloc`` writes
+    (pandas-dev/pandas#62144), while a shallow copy of it copies first and takes them."""
+    values = np.arange(4.0)
+    values.flags.writeable = False
+    s = pd.Series(values, copy=False)
+    with pytest.raises(ValueError, match="read-only"):
+        s.iloc[0] = 5.0
+    child = s.copy(deep=False)
+    child.iloc[0] = 5.0
+    assert child.iloc[0] == 5.0 and values[0] == 0.0

@@ -67,6 +67,8 @@ SHARES_BUFFER = {
     "pyarrow-to-numpy": True,
     "pyarrow-array-of-array": True,
     "pyarrow-compute-add-zero": False,
+    "pyarrow-combine-chunks": False,  # even a single chunk is concatenated into a new buffer
+    "pyarrow-slice-offset-length": True,
 }
 
 
@@ -75,3 +77,25 @@ def test_arrow_operations_share_the_values_buffer_or_not(operation: Operation) -
     a = adapter.build(VECTOR.recipe())
     y = operation.run(pa, a, Shape(VECTOR.shape, VECTOR.dtype))
     assert _shares(a, y) is SHARES_BUFFER[operation.id]
+
+
+def test_tensor_from_a_bool_array_silently_becomes_uint8() -> None:
+    """pyarrow 26.0.1: Tensor.from_numpy takes NumPy's byte-per-value bools as uint8 (Arrow
+    bools are bits; ARROW-1673, apache/arrow#1199), so the adapter builds no bool Tensor."""
+    tensor = pa.Tensor.from_numpy(np.array([[True, False]]))
+    assert tensor.type == pa.uint8() and tensor.to_numpy().dtype == np.uint8
+
+
+def test_fixed_shape_tensor_array_refuses_a_transposed_array_its_docs_say_it_copies() -> None:
+    """The docstring: "If input array data is not contiguous a copy will be made"; a
+    transposed (F-ordered) array raises instead (pyarrow 26.0.1; apache/arrow#37533)."""
+    with pytest.raises(ValueError, match="First stride"):
+        pa.FixedShapeTensorArray.from_numpy_ndarray(np.arange(6.0).reshape(2, 3).T)
+
+
+def test_tensor_to_numpy_is_a_writable_view_of_a_tensor_over_a_writable_array() -> None:
+    tensor = pa.Tensor.from_numpy(np.arange(4.0).reshape(2, 2))
+    values = tensor.to_numpy()
+    assert tensor.is_mutable and values.flags.writeable
+    values[0, 0] = -1.0
+    assert tensor.to_numpy()[0, 0] == -1.0

@@ -48,3 +48,23 @@ def test_newaxis_inputs_are_not_built() -> None:
     spec = InputSpec("newaxis-2d-float64", "float64", (4,), (("index", (None, slice(None))),))
     with pytest.raises(NotImplementedError):
         adapter.build(spec.recipe())
+
+
+def test_dataarray_over_a_pandas_series_is_a_read_only_view() -> None:
+    """Under pandas 3 copy-on-write ``xr.DataArray(series)`` wraps pandas' read-only view: it
+    refuses writes (pydata/xarray#11527) yet shows later pandas writes."""
+    import pandas as pd
+
+    from conformance.adapters.pandas_adapter import adapter as pandas_adapter
+
+    s = pandas_adapter.build(InputSpec("contiguous-1d-float64", "float64", (6,)).recipe())
+    assert isinstance(s, pd.Series)
+    seen = observe_pair(pandas_adapter, s, adapter, xr.DataArray(s))
+    assert seen.cls == "read-only-view" and seen.mutation.forward is True
+
+
+@pytest.mark.parametrize(
+    "name", ["xarray-assign-coords", "xarray-rename", "xarray-expand-dims", "xarray-assign-data"]
+)
+def test_metadata_operations_keep_viewing_the_data(name: str) -> None:
+    assert _run(name) == "view"
