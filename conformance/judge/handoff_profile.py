@@ -16,7 +16,9 @@ from conformance.vocabulary import Behaviour, Declared
 NO_ARRAY = (Behaviour.ERROR, Behaviour.NOT_APPLICABLE, Behaviour.SCALAR)
 
 
-def judge(handoff: Handoff, seen: PairObservation) -> Judgement:
+def judge(handoff: Handoff, seen: PairObservation, empty: bool = False) -> Judgement:
+    """``empty``: the sender's array has no elements, so there are no bytes to share and a
+    zero-copy promise cannot be checked (a copy promise still can: writes must not cross)."""
     if seen.cls in NO_ARRAY:
         return not_applicable(f"no array to check ({seen.cls})")
     problems = []
@@ -25,7 +27,7 @@ def judge(handoff: Handoff, seen: PairObservation) -> Judgement:
         problems.append(
             f"{handoff.source} requests a copy, but the result shares memory with the input"
         )
-    if handoff.declared == Declared.SHARE and shares is False:
+    if handoff.declared == Declared.SHARE and shares is False and not empty:
         problems.append(
             f"{handoff.source} is documented as zero-copy, "
             "but the result shares no memory with the input"
