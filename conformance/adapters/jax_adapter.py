@@ -122,6 +122,14 @@ HANDOFFS: tuple[Handoff, ...] = (
     *receiving(
         "jax", ASARRAY_SENDERS, "jnp.array({x})", lambda x: jnp.array(x), _JNP, Declared.COPY
     ),
+    *receiving(
+        "jax",
+        ASARRAY_SENDERS,
+        "jnp.array({x}, copy=False)",
+        lambda x: jnp.array(x, copy=False),
+        _JNP,
+        Declared.SHARE,
+    ),
     *receiving("jax", DLPACK_SENDERS, "jnp.from_dlpack({x})", lambda x: jnp.from_dlpack(x), _JNP),
     *receiving(
         "jax",

@@ -119,6 +119,9 @@ HANDOFFS: tuple[Handoff, ...] = (
     *receiving(
         "numpy", ("torch", "jax"), "{x}.__array__()", lambda x: x.__array__(), (), ndims=(0, 1, 2)
     ),
+    # The standard's to_device: on the array's own device it "may" return the array itself
+    # (https://data-apis.org/array-api/latest/API_specification/generated/array_api.array.to_device.html).
+    Handoff("numpy", "numpy", "{x}.to_device('cpu')", lambda x: x.to_device("cpu")),
 )
 
 
