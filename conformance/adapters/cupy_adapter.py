@@ -34,7 +34,58 @@ from conformance.adapters.base import (
     numpy_style_report,
 )
 from conformance.adapters.registry import BackendError
-from conformance.vocabulary import Profile
+from conformance.model.handoffs import Handoff, receiving
+from conformance.vocabulary import Declared, Profile
+
+#: Host senders: their bytes are in host memory, so CuPy must copy them to the device.
+HOST_SENDERS = ("numpy", "array-no-copy-kw", "array-interface-only", "buffer-protocol")
+
+
+def handoffs_for(cp: Any) -> tuple[Handoff, ...]:
+    """CuPy's calls that take another library's array, and its ways back to the host, made
+    with the module ``cp`` (CuPy, or a host stand-in in tests).
+
+    Host memory is not device memory: every transfer between them copies
+    (https://docs.cupy.dev/en/stable/user_guide/basic.html#data-transfer), so the calls
+    that cross are declared copies; from_dlpack / ``__cuda_array_interface__`` consumers on
+    the same device share (https://docs.cupy.dev/en/stable/user_guide/interoperability.html).
+    """
+    imports = ("import cupy",)
+    return (
+        *receiving(
+            "cupy",
+            HOST_SENDERS,
+            "cupy.asarray({x})",
+            lambda x: cp.asarray(x),
+            imports,
+            Declared.COPY,
+        ),
+        *receiving(
+            "cupy",
+            HOST_SENDERS,
+            "cupy.array({x})",
+            lambda x: cp.array(x),
+            imports,
+            Declared.COPY,
+        ),
+        *receiving(
+            "cupy",
+            ("torch", "dlpack-only"),
+            "cupy.from_dlpack({x})",
+            lambda x: cp.from_dlpack(x),
+            imports,
+        ),
+        Handoff("torch", "cupy", "cupy.asarray({x})", lambda x: cp.asarray(x), imports),
+        Handoff(
+            "cupy",
+            "numpy",
+            "cupy.asnumpy({x})",
+            lambda x: cp.asnumpy(x),
+            imports,
+            Declared.COPY,
+        ),
+        Handoff("cupy", "numpy", "{x}.get()", lambda x: x.get(), (), Declared.COPY),
+    )
 
 
 def load_cupy() -> Any:
@@ -87,6 +138,8 @@ class CupyAdapter(Adapter):
                     "backend 'cupy' needs array-api-compat for its Array API namespace; "
                     "install it: `pip install copyview[cupy]`"
                 ) from None
+        #: An instance attribute: the calls need the loaded module.
+        self.handoffs = handoffs_for(self._cp)  # type: ignore[misc]
         device = f"cuda:{self._cp.cuda.Device().id}"
         # An instance attribute: the device is only known once a GPU has been found.
         self.capabilities = Capabilities(  # type: ignore[misc]

@@ -21,13 +21,15 @@ import dask.core
 import numpy as np
 
 from conformance.adapters.base import (
+    NUMPY_API,
     Adapter,
     Capabilities,
     InputRecipe,
     MemoryReport,
     apply_steps_expression,
 )
-from conformance.model.handoffs import Handoff
+from conformance.model.handoffs import Handoff, receiving
+from conformance.model.operations import Operation
 from conformance.vocabulary import Profile
 
 #: Chunk length per axis for inputs: several chunks, so graphs look like real ones.
@@ -57,12 +59,64 @@ def compute(x: Any) -> Any:
     return finalize(dask.core.get(dict(x.__dask_graph__()), x.__dask_keys__()), *extra)
 
 
+#: Dask's own surfaces: ``persist`` (computes the chunks now and keeps them in memory) and
+#: ``rechunk`` (a new graph over the same tasks). Both hand back a new collection: does a
+#: later write through either one change what the other computes?
+OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "dask-persist",
+        "copy",
+        NUMPY_API,
+        "{x}.persist(scheduler='synchronous')",
+        lambda xp, x: x.persist(scheduler=SCHEDULER),
+        lambda o: o.dtype == "float64",
+    ),
+    Operation(
+        "dask-rechunk",
+        "view",
+        NUMPY_API,
+        "{x}.rechunk(1)",
+        lambda xp, x: x.rechunk(1),
+        lambda o: o.dtype == "float64",
+    ),
+)
+
 _DA = ("import dask.array as da",)
 
-#: dask.array's constructors over a NumPy array.
+#: Senders da.asarray takes: NumPy arrays, torch tensors, and objects with one array protocol.
+ASARRAY_SENDERS = ("numpy", "torch", "array-no-copy-kw", "array-interface-only")
+
+#: dask.array's constructors over another library's array, and Dask's way back to NumPy.
+# None of them promises a copy or a share: from_array puts the array itself into the graph
+# (inline_array=False: "included in a task by itself"; asarray=True: "call np.asarray on
+# chunks"), so whether a later write to it shows in compute() is exactly what is observed
+# (https://docs.dask.org/en/stable/generated/dask.array.from_array.html).
 HANDOFFS: tuple[Handoff, ...] = (
-    Handoff("numpy", "dask", "da.from_array({x})", lambda x: da.from_array(x), _DA),
-    Handoff("numpy", "dask", "da.asarray({x})", lambda x: da.asarray(x), _DA),
+    *receiving("dask", ("numpy", "torch"), "da.from_array({x})", lambda x: da.from_array(x), _DA),
+    *receiving(
+        "dask",
+        ("numpy", "torch"),
+        "da.from_array({x}, asarray=False)",
+        lambda x: da.from_array(x, asarray=False),
+        _DA,
+    ),
+    *receiving(
+        "dask",
+        ("numpy", "torch"),
+        "da.from_array({x}, asarray=True)",
+        lambda x: da.from_array(x, asarray=True),
+        _DA,
+    ),
+    *receiving(
+        "dask",
+        ("numpy", "torch"),
+        "da.from_array({x}, inline_array=True)",
+        lambda x: da.from_array(x, inline_array=True),
+        _DA,
+    ),
+    *receiving("dask", ASARRAY_SENDERS, "da.asarray({x})", lambda x: da.asarray(x), _DA),
+    *receiving("dask", ASARRAY_SENDERS, "da.asanyarray({x})", lambda x: da.asanyarray(x), _DA),
+    Handoff("dask", "numpy", "{x}.compute()", lambda x: x.compute(scheduler=SCHEDULER), _DA),
 )
 
 
@@ -82,6 +136,7 @@ class DaskAdapter(Adapter):
     )
     promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.ARRAY_API, Profile.CONSISTENCY)
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
+    operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
     def namespace(self, api: str) -> Any:
         return compat_dask

@@ -11,6 +11,44 @@ from types import ModuleType
 from typing import Any
 
 from conformance.adapters.base import ARRAY_API, Adapter
+from conformance.model.handoffs import Handoff, receiving
+from conformance.vocabulary import Declared
+
+#: What the standard's receivers are tried on: NumPy arrays, and bare DLPack exporters.
+STANDARD_SENDERS = ("numpy", "dlpack-only")
+
+
+def standard_handoffs(name: str, xp: ModuleType) -> tuple[Handoff, ...]:
+    """The Array API standard's ways into namespace ``xp`` (backend ``name``).
+
+    ``asarray``: copy=True "must always copy", copy=False "must never copy" (raising
+    ValueError if it must); ``from_dlpack`` the same with BufferError
+    (https://data-apis.org/array-api/latest/API_specification/generated/array_api.asarray.html,
+    .../array_api.from_dlpack.html).
+    """
+    imports = (f"import {xp.__name__} as xp",)
+    out: list[Handoff] = []
+    for function in ("asarray", "from_dlpack"):
+        call = getattr(xp, function, None)
+        if call is None:
+            continue
+        for copy, declared in ((None, None), (True, Declared.COPY), (False, Declared.SHARE)):
+            keyword = "" if copy is None else f", copy={copy}"
+            out += receiving(
+                name,
+                STANDARD_SENDERS,
+                f"xp.{function}({{x}}{keyword})",
+                _caller(call, copy),
+                imports,
+                declared,
+            )
+    return tuple(out)
+
+
+def _caller(call: Any, copy: bool | None) -> Any:
+    if copy is None:
+        return lambda x: call(x)
+    return lambda x: call(x, copy=copy)
 
 
 class GenericArrayAPIAdapter(Adapter):
@@ -20,6 +58,7 @@ class GenericArrayAPIAdapter(Adapter):
         self._xp = namespace
         self.name = name  # type: ignore[misc]  # instance value shadows the class default
         self.library = namespace.__name__.split(".")[0]  # type: ignore[misc]
+        self.handoffs = standard_handoffs(name, namespace)  # type: ignore[misc]
 
     @property
     def adapter_path(self) -> str:

@@ -78,15 +78,92 @@ def _major_to_minor(x: Any) -> tuple[int, ...]:
     return tuple(int(a) for a in order)
 
 
-_JNP = ("import jax.numpy as jnp",)
+#: A repro runs with float64 as the suite does (``jax_enable_x64``, set at import above).
+_X64 = ("import jax", "jax.config.update('jax_enable_x64', True)")
+_JNP = (*_X64, "import jax.numpy as jnp")
+_JAX = _X64
 
-#: jax.numpy's constructors that take another library's array.
+#: Senders jnp.asarray converts: NumPy, torch (through __array__ or DLPack), one-protocol ones.
+ASARRAY_SENDERS = (
+    "numpy",
+    "torch",
+    "array-no-copy-kw",
+    "array-interface-only",
+    "buffer-protocol",
+    "dlpack-only",
+)
+DLPACK_SENDERS = ("numpy", "torch", "dlpack-only")
+
+#: jax.numpy's constructors that take another library's array, and JAX's transfers.
+# jnp.asarray / jnp.array: copy=True always copies, copy=False "error if a copy is necessary"
+# (https://docs.jax.dev/en/latest/_autosummary/jax.numpy.asarray.html); jnp.from_dlpack and
+# jax.dlpack.from_dlpack: copy=True copies, copy=False never copies
+# (https://docs.jax.dev/en/latest/_autosummary/jax.numpy.from_dlpack.html); jax.device_put
+# with may_alias=False: "`x` will be copied"
+# (https://docs.jax.dev/en/latest/_autosummary/jax.device_put.html).
 HANDOFFS: tuple[Handoff, ...] = (
-    Handoff("numpy", "jax", "jnp.asarray({x})", lambda x: jnp.asarray(x), _JNP),
-    Handoff("numpy", "jax", "jnp.array({x})", lambda x: jnp.array(x), _JNP, Declared.COPY),
+    *receiving("jax", ASARRAY_SENDERS, "jnp.asarray({x})", lambda x: jnp.asarray(x), _JNP),
     *receiving(
-        "jax", ("numpy", "torch"), "jnp.from_dlpack({x})", lambda x: jnp.from_dlpack(x), _JNP
+        "jax",
+        ASARRAY_SENDERS,
+        "jnp.asarray({x}, copy=True)",
+        lambda x: jnp.asarray(x, copy=True),
+        _JNP,
+        Declared.COPY,
     ),
+    *receiving(
+        "jax",
+        ASARRAY_SENDERS,
+        "jnp.asarray({x}, copy=False)",
+        lambda x: jnp.asarray(x, copy=False),
+        _JNP,
+        Declared.SHARE,
+    ),
+    *receiving(
+        "jax", ASARRAY_SENDERS, "jnp.array({x})", lambda x: jnp.array(x), _JNP, Declared.COPY
+    ),
+    *receiving(
+        "jax",
+        ASARRAY_SENDERS,
+        "jnp.array({x}, copy=False)",
+        lambda x: jnp.array(x, copy=False),
+        _JNP,
+        Declared.SHARE,
+    ),
+    *receiving("jax", DLPACK_SENDERS, "jnp.from_dlpack({x})", lambda x: jnp.from_dlpack(x), _JNP),
+    *receiving(
+        "jax",
+        DLPACK_SENDERS,
+        "jnp.from_dlpack({x}, copy=True)",
+        lambda x: jnp.from_dlpack(x, copy=True),
+        _JNP,
+        Declared.COPY,
+    ),
+    *receiving(
+        "jax",
+        DLPACK_SENDERS,
+        "jnp.from_dlpack({x}, copy=False)",
+        lambda x: jnp.from_dlpack(x, copy=False),
+        _JNP,
+        Declared.SHARE,
+    ),
+    *receiving(
+        "jax",
+        DLPACK_SENDERS,
+        "jax.dlpack.from_dlpack({x})",
+        lambda x: jax.dlpack.from_dlpack(x),
+        (*_X64, "import jax.dlpack"),
+    ),
+    *receiving("jax", ("numpy", "jax"), "jax.device_put({x})", lambda x: jax.device_put(x), _JAX),
+    *receiving(
+        "jax",
+        ("numpy", "jax"),
+        "jax.device_put({x}, may_alias=False)",
+        lambda x: jax.device_put(x, may_alias=False),
+        _JAX,
+        Declared.COPY,
+    ),
+    Handoff("jax", "numpy", "jax.device_get({x})", lambda x: jax.device_get(x), _JAX),
 )
 
 

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from conformance.adapters.base import (
+    NUMPY_API,
     Adapter,
     Capabilities,
     InputRecipe,
@@ -18,36 +19,55 @@ from conformance.adapters.base import (
 )
 from conformance.model.handoffs import Handoff, receiving
 from conformance.model.inputs import ALIGNMENT
+from conformance.model.operations import Operand, Operation
 from conformance.vocabulary import Declared, Profile
 
 _NP = ("import numpy as np",)
 
-#: NumPy's calls that take another library's array (and NumPy's own, as a control).
+#: Senders that speak only one protocol (``conformance/adapters/protocols_adapter.py``).
+ARRAY_PROTOCOL_SENDERS = ("array-no-copy-kw", "array-interface-only", "buffer-protocol")
+DLPACK_SENDERS = ("numpy", "torch", "jax", "dlpack-only")
+#: Libraries whose arrays NumPy converts through ``__array__`` or the buffer protocol.
+CONVERTED = ("numpy", "torch", "jax", "dask", *ARRAY_PROTOCOL_SENDERS)
+
+# The copy= contract of np.array / np.asarray: True always copies, False never copies (raising
+# ValueError when it must), None copies only if needed
+# (https://numpy.org/doc/stable/reference/generated/numpy.array.html).
 HANDOFFS: tuple[Handoff, ...] = (
-    Handoff("numpy", "numpy", "np.asarray({x})", lambda x: np.asarray(x), _NP),
-    Handoff(
+    *receiving(
         "numpy",
+        ("numpy", "torch", "jax", "dask", "pandas", "xarray", *ARRAY_PROTOCOL_SENDERS),
+        "np.asarray({x})",
+        lambda x: np.asarray(x),
+        _NP,
+    ),
+    *receiving(
         "numpy",
+        CONVERTED,
         "np.asarray({x}, copy=True)",
         lambda x: np.asarray(x, copy=True),
         _NP,
         Declared.COPY,
     ),
-    Handoff("numpy", "numpy", "np.from_dlpack({x})", lambda x: np.from_dlpack(x), _NP),
-    Handoff(
-        "numpy",
-        "numpy",
-        "np.from_dlpack({x}, copy=True)",
-        lambda x: np.from_dlpack(x, copy=True),
-        _NP,
-        Declared.COPY,
-    ),
     *receiving(
         "numpy",
-        ("torch", "jax", "pandas", "xarray"),
-        "np.asarray({x})",
-        lambda x: np.asarray(x),
+        CONVERTED,
+        "np.asarray({x}, copy=False)",
+        lambda x: np.asarray(x, copy=False),
         _NP,
+        Declared.SHARE,
+    ),
+    *receiving("numpy", CONVERTED, "np.array({x})", lambda x: np.array(x), _NP, Declared.COPY),
+    *receiving(
+        "numpy",
+        CONVERTED,
+        "np.array({x}, copy=False)",
+        lambda x: np.array(x, copy=False),
+        _NP,
+        Declared.SHARE,
+    ),
+    *receiving(
+        "numpy", CONVERTED, "np.array({x}, copy=None)", lambda x: np.array(x, copy=None), _NP
     ),
     *receiving(
         "numpy",
@@ -57,11 +77,132 @@ HANDOFFS: tuple[Handoff, ...] = (
         _NP,
         ndims=(1,),
     ),
-    *receiving("numpy", ("torch", "jax"), "np.from_dlpack({x})", lambda x: np.from_dlpack(x), _NP),
+    # np.from_dlpack: copy=True always copies, False never does (BufferError when it must)
+    # (https://numpy.org/doc/stable/reference/generated/numpy.from_dlpack.html).
+    *receiving("numpy", DLPACK_SENDERS, "np.from_dlpack({x})", lambda x: np.from_dlpack(x), _NP),
+    *receiving(
+        "numpy",
+        DLPACK_SENDERS,
+        "np.from_dlpack({x}, copy=True)",
+        lambda x: np.from_dlpack(x, copy=True),
+        _NP,
+        Declared.COPY,
+    ),
+    *receiving(
+        "numpy",
+        DLPACK_SENDERS,
+        "np.from_dlpack({x}, copy=False)",
+        lambda x: np.from_dlpack(x, copy=False),
+        _NP,
+        Declared.SHARE,
+    ),
+    # np.frombuffer "interprets a buffer as a 1-dimensional array" without copying; so does
+    # np.ndarray(buffer=...) (https://numpy.org/doc/stable/reference/generated/numpy.ndarray.html).
+    *receiving(
+        "numpy",
+        ("numpy", "buffer-protocol"),
+        "np.frombuffer({x})",
+        lambda x: np.frombuffer(x),
+        _NP,
+        Declared.SHARE,
+    ),
     Handoff(
         "memoryview", "numpy", "np.frombuffer({x})", lambda x: np.frombuffer(x), _NP, ndims=(1,)
     ),
+    *receiving(
+        "numpy",
+        ("numpy", "buffer-protocol"),
+        "np.ndarray(np.shape({x}), buffer={x})",
+        lambda x: np.ndarray(np.shape(x), buffer=x),
+        _NP,
+        Declared.SHARE,
+    ),
+    *receiving(
+        "numpy", ("torch", "jax"), "{x}.__array__()", lambda x: x.__array__(), (), ndims=(0, 1, 2)
+    ),
+    # The standard's to_device: on the array's own device it "may" return the array itself
+    # (https://data-apis.org/array-api/latest/API_specification/generated/array_api.array.to_device.html).
+    Handoff("numpy", "numpy", "{x}.to_device('cpu')", lambda x: x.to_device("cpu")),
 )
+
+
+def _shape_assigned(xp: Any, x: Any) -> Any:
+    y = x.view()
+    y.shape = (x.size,)
+    return y
+
+
+def _float64(o: Operand) -> bool:
+    return o.dtype == "float64"
+
+
+def _float64_with_axis(o: Operand) -> bool:
+    return o.dtype == "float64" and len(o.shape) >= 1
+
+
+#: NumPy's own surfaces beside the catalogue: views as another type, np.require's flags, a
+#: buffer read back as an array, and the in-place ``.shape =`` (on a view, so x keeps its
+#: shape). Layouts are the question, so they run on the float64 inputs.
+OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        "numpy-view-masked-array",
+        "view",
+        NUMPY_API,
+        "{x}.view(np.ma.MaskedArray)",
+        lambda xp, x: x.view(np.ma.MaskedArray),
+        _float64,
+    ),
+    *(
+        Operation(
+            f"numpy-require-{flag}",
+            "copy",
+            NUMPY_API,
+            f"np.require({{x}}, requirements={flag!r})",
+            lambda xp, x, flag=flag: np.require(x, requirements=flag),
+            _float64,
+        )
+        for flag in ("C", "F", "W", "O")
+    ),
+    Operation(
+        "numpy-frombuffer",
+        "view",
+        NUMPY_API,
+        "np.frombuffer({x})",
+        lambda xp, x: np.frombuffer(x),
+        _float64,
+    ),
+    Operation(
+        "numpy-shape-assign-flat",
+        "shape",
+        NUMPY_API,
+        "{y} = {x}.view()\n{y}.shape = ({x}.size,)",
+        _shape_assigned,
+        _float64_with_axis,
+        statement=True,
+    ),
+)
+
+
+#: Byte alignment of every array the adapter makes (a cache line; what XLA wants to alias).
+ALIGNMENT = 64
+
+
+def aligned_copy(host: np.ndarray, tries: int = 64) -> np.ndarray:
+    """An owning, C-contiguous copy of ``host`` whose data starts on an :data:`ALIGNMENT`
+    boundary (almost surely: after ``tries`` allocations, the last one, aligned or not).
+
+    Note: NumPy's allocator promises 16 bytes, so a 64-byte boundary is chance, and some
+    receivers alias only aligned memory (``jax.device_put``), which would make their verdicts
+    flap from run to run. The array must own its data (``.base`` and ``owndata`` are judged),
+    so it is allocated again, not sliced out of a larger buffer; inputs that must be
+    misaligned get there by their view steps.
+    """
+    held: list[np.ndarray] = []  # alive until the end, so each allocation gets a new address
+    out = np.array(host, copy=True, order="C")
+    while out.ctypes.data % ALIGNMENT and host.nbytes and len(held) < tries:
+        held.append(out)
+        out = np.array(host, copy=True, order="C")
+    return out
 
 
 class NumpyAdapter(Adapter):
@@ -77,12 +218,13 @@ class NumpyAdapter(Adapter):
         Profile.CONSISTENCY,
     )
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
+    operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
     def namespace(self, api: str) -> Any:
         return np
 
     def from_host(self, host: np.ndarray) -> Any:
-        return np.array(host, copy=True, order="C")
+        return aligned_copy(host)
 
     def permute(self, x: Any, axes: tuple[int, ...]) -> Any:
         return np.transpose(x, axes)

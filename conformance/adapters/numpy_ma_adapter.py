@@ -22,6 +22,7 @@ from conformance.adapters.base import (
 )
 from conformance.adapters.numpy_adapter import NumpyAdapter
 from conformance.model.handoffs import Handoff
+from conformance.model.operations import Operation
 from conformance.vocabulary import Profile
 
 
@@ -63,6 +64,8 @@ class NumpyMaAdapter(NumpyAdapter):
     promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.NUMPY, Profile.CONSISTENCY)
     #: NumPy's hand-offs belong to the numpy backend; numpy.ma declares none of its own yet.
     handoffs: ClassVar[tuple[Handoff, ...]] = ()
+    #: So are NumPy's own operations (``np.require``, ``.shape =``...).
+    operations: ClassVar[tuple[Operation, ...]] = ()
 
     _namespace = _MaskedNamespace()
 

@@ -19,6 +19,7 @@ is untested on a GPU so far.
 from __future__ import annotations
 
 import types
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import array_api_compat.torch as compat_torch
@@ -27,6 +28,7 @@ import torch
 
 from conformance.adapters.base import (
     ARRAY_API,
+    NUMPY_API,
     Adapter,
     Capabilities,
     InputRecipe,
@@ -34,6 +36,7 @@ from conformance.adapters.base import (
     apply_steps_expression,
 )
 from conformance.model.handoffs import Handoff, receiving
+from conformance.model.operations import Operand, Operation
 from conformance.vocabulary import Declared, Profile
 from reference_impl.layout import Layout
 
@@ -67,8 +70,19 @@ def _device() -> str:
 
 
 _TORCH = ("import torch",)
+#: What moving a tensor to the CPU promises: nothing moves if it is there already.
+_TO_CPU = Declared.SHARE if _device() == "cpu" else Declared.COPY
 
-#: torch's constructors that take another library's array, and ``Tensor.numpy()``.
+#: Senders whose arrays torch.asarray may alias: DLPack, the buffer protocol, NumPy arrays.
+PROTOCOL_SENDERS = ("array-no-copy-kw", "array-interface-only", "buffer-protocol", "dlpack-only")
+ASARRAY_SENDERS = ("numpy", "jax", *PROTOCOL_SENDERS)
+DLPACK_SENDERS = ("numpy", "jax", "dlpack-only")
+
+#: torch's constructors that take another library's array, and torch's conversions.
+# torch.asarray: copy=True copies, copy=False shares or raises, None shares when it can
+# (https://pytorch.org/docs/stable/generated/torch.asarray.html). torch.tensor "always copies
+# data" (https://pytorch.org/docs/stable/generated/torch.tensor.html); torch.from_numpy and
+# torch.frombuffer share (".../torch.from_numpy.html", ".../torch.frombuffer.html").
 HANDOFFS: tuple[Handoff, ...] = (
     Handoff(
         "numpy",
@@ -78,23 +92,191 @@ HANDOFFS: tuple[Handoff, ...] = (
         _TORCH,
         Declared.SHARE,
     ),
-    Handoff("numpy", "torch", "torch.as_tensor({x})", lambda x: torch.as_tensor(x), _TORCH),
-    Handoff("numpy", "torch", "torch.asarray({x})", lambda x: torch.asarray(x), _TORCH),
-    Handoff(
-        "numpy",
+    *receiving(
+        "torch", ASARRAY_SENDERS, "torch.as_tensor({x})", lambda x: torch.as_tensor(x), _TORCH
+    ),
+    *receiving("torch", ASARRAY_SENDERS, "torch.asarray({x})", lambda x: torch.asarray(x), _TORCH),
+    *receiving(
         "torch",
+        ASARRAY_SENDERS,
         "torch.asarray({x}, copy=True)",
         lambda x: torch.asarray(x, copy=True),
         _TORCH,
         Declared.COPY,
     ),
-    Handoff(
-        "numpy", "torch", "torch.tensor({x})", lambda x: torch.tensor(x), _TORCH, Declared.COPY
+    *receiving(
+        "torch",
+        ASARRAY_SENDERS,
+        "torch.asarray({x}, copy=False)",
+        lambda x: torch.asarray(x, copy=False),
+        _TORCH,
+        Declared.SHARE,
     ),
     *receiving(
-        "torch", ("numpy", "jax"), "torch.from_dlpack({x})", lambda x: torch.from_dlpack(x), _TORCH
+        "torch",
+        ASARRAY_SENDERS,
+        "torch.tensor({x})",
+        lambda x: torch.tensor(x),
+        _TORCH,
+        Declared.COPY,
     ),
+    *receiving(
+        "torch", DLPACK_SENDERS, "torch.from_dlpack({x})", lambda x: torch.from_dlpack(x), _TORCH
+    ),
+    *receiving(
+        "torch",
+        DLPACK_SENDERS,
+        "torch.from_dlpack({x}, copy=True)",
+        lambda x: torch.from_dlpack(x, copy=True),
+        _TORCH,
+        Declared.COPY,
+    ),
+    *receiving(
+        "torch",
+        DLPACK_SENDERS,
+        "torch.from_dlpack({x}, copy=False)",
+        lambda x: torch.from_dlpack(x, copy=False),
+        _TORCH,
+        Declared.SHARE,
+    ),
+    *receiving(
+        "torch",
+        ("numpy", "buffer-protocol"),
+        "torch.frombuffer({x}, dtype=torch.float64)",
+        lambda x: torch.frombuffer(x, dtype=torch.float64),
+        _TORCH,
+        Declared.SHARE,
+    ),
+    # Tensor.numpy(): "The returned ndarray and the tensor will share their storage";
+    # force=True may copy (https://pytorch.org/docs/stable/generated/torch.Tensor.numpy.html).
     Handoff("torch", "numpy", "{x}.numpy()", lambda x: x.numpy(), (), Declared.SHARE),
+    Handoff("torch", "numpy", "{x}.numpy(force=True)", lambda x: x.numpy(force=True)),
+    # Tensor.to / .cpu return self when nothing changes, else a copy, and always a copy with
+    # copy=True (https://pytorch.org/docs/stable/generated/torch.Tensor.to.html): which one
+    # depends on where the adapter keeps its tensors.
+    Handoff("torch", "torch", "{x}.to('cpu')", lambda x: x.to("cpu"), (), _TO_CPU),
+    Handoff(
+        "torch",
+        "torch",
+        "{x}.to('cpu', copy=True)",
+        lambda x: x.to("cpu", copy=True),
+        (),
+        Declared.COPY,
+    ),
+    Handoff("torch", "torch", "{x}.cpu()", lambda x: x.cpu(), (), _TO_CPU),
+    Handoff("torch", "torch", "{x}.to({x}.device)", lambda x: x.to(x.device), (), Declared.SHARE),
+)
+
+
+def _rank(*ranks: int) -> Callable[[Operand], bool]:
+    return lambda o: len(o.shape) in ranks
+
+
+def _some_axis(o: Operand) -> bool:
+    return len(o.shape) >= 1
+
+
+def _has_unit_axis(o: Operand) -> bool:
+    return 1 in o.shape
+
+
+def _always(o: Operand) -> bool:
+    return True
+
+
+def _op(
+    op_id: str,
+    category: str,
+    template: str,
+    apply: Callable[..., Any],
+    applies: Callable[[Operand], bool],
+) -> Operation:
+    """One of torch's own operations, on the float64 inputs (layouts, not dtypes, matter)."""
+    return Operation(
+        op_id, category, NUMPY_API, template, apply, lambda o: o.dtype == "float64" and applies(o)
+    )
+
+
+#: torch's own surfaces: each in-place method that changes a tensor's shape, strides or
+#: metadata next to its out-of-place twin. The in-place one runs on ``x[:]`` (a second tensor
+#: over x's storage), so the case asks what a user with two handles asks: after ``a.t_()``,
+#: does a write through either handle still reach the other? (``resize_`` only shrinks: growing
+#: past the storage reallocates the bytes both handles share, and the witnesses compare with
+#: the input's layout as it was before the call.)
+OPERATIONS: tuple[Operation, ...] = (
+    _op("torch-t", "transpose", "{x}.t()", lambda xp, x: x.t(), _rank(1, 2)),
+    _op("torch-t_", "in-place", "{x}[:].t_()", lambda xp, x: x[:].t_(), _rank(1, 2)),
+    _op(
+        "torch-transpose",
+        "transpose",
+        "{x}.transpose(0, -1)",
+        lambda xp, x: x.transpose(0, -1),
+        _some_axis,
+    ),
+    _op(
+        "torch-transpose_",
+        "in-place",
+        "{x}[:].transpose_(0, -1)",
+        lambda xp, x: x[:].transpose_(0, -1),
+        _some_axis,
+    ),
+    _op(
+        "torch-swapdims",
+        "transpose",
+        "{x}.swapdims(0, -1)",
+        lambda xp, x: x.swapdims(0, -1),
+        _some_axis,
+    ),
+    _op(
+        "torch-swapdims_",
+        "in-place",
+        "{x}[:].swapdims_(0, -1)",
+        lambda xp, x: x[:].swapdims_(0, -1),
+        _some_axis,
+    ),
+    _op("torch-squeeze", "shape", "{x}.squeeze()", lambda xp, x: x.squeeze(), _has_unit_axis),
+    _op(
+        "torch-squeeze_",
+        "in-place",
+        "{x}[:].squeeze_()",
+        lambda xp, x: x[:].squeeze_(),
+        _has_unit_axis,
+    ),
+    _op("torch-unsqueeze", "shape", "{x}.unsqueeze(0)", lambda xp, x: x.unsqueeze(0), _some_axis),
+    _op(
+        "torch-unsqueeze_",
+        "in-place",
+        "{x}[:].unsqueeze_(0)",
+        lambda xp, x: x[:].unsqueeze_(0),
+        _some_axis,
+    ),
+    _op(
+        "torch-as-strided",
+        "shape",
+        "{x}.as_strided(({x}.numel(),), (1,), {x}.storage_offset())",
+        lambda xp, x: x.as_strided((x.numel(),), (1,), x.storage_offset()),
+        _some_axis,
+    ),
+    _op(
+        "torch-as-strided_",
+        "in-place",
+        "{x}[:].as_strided_(({x}.numel(),), (1,), {x}.storage_offset())",
+        lambda xp, x: x[:].as_strided_((x.numel(),), (1,), x.storage_offset()),
+        _some_axis,
+    ),
+    _op(
+        "torch-resize_-shrink",
+        "in-place",
+        "{x}[:].resize_(1)",
+        lambda xp, x: x[:].resize_(1),
+        _some_axis,
+    ),
+    _op("torch-detach", "view", "{x}.detach()", lambda xp, x: x.detach(), _always),
+    _op("torch-detach_", "in-place", "{x}[:].detach_()", lambda xp, x: x[:].detach_(), _some_axis),
+    _op("torch-view-same", "view", "{x}.view({x}.shape)", lambda xp, x: x.view(x.shape), _always),
+    _op("torch-view-flat", "shape", "{x}.view(-1)", lambda xp, x: x.view(-1), _always),
+    _op("torch-contiguous", "copy", "{x}.contiguous()", lambda xp, x: x.contiguous(), _always),
+    _op("torch-clone", "copy", "{x}.clone()", lambda xp, x: x.clone(), _always),
 )
 
 
@@ -114,6 +296,7 @@ class TorchAdapter(Adapter):
     )
     promised_profiles: ClassVar[tuple[Profile, ...]] = (Profile.ARRAY_API, Profile.CONSISTENCY)
     handoffs: ClassVar[tuple[Handoff, ...]] = HANDOFFS
+    operations: ClassVar[tuple[Operation, ...]] = OPERATIONS
 
     def __init__(self) -> None:
         self._numpy_names = numpy_names_namespace()

@@ -19,7 +19,9 @@ from conformance.vocabulary import Behaviour, Declared
 NO_ARRAY = (Behaviour.ERROR, Behaviour.NOT_APPLICABLE, Behaviour.SCALAR)
 
 
-def judge(handoff: Handoff, seen: PairObservation) -> Judgement:
+def judge(handoff: Handoff, seen: PairObservation, empty: bool = False) -> Judgement:
+    """``empty``: the sender's array has no elements, so there are no bytes to share and a
+    zero-copy promise cannot be checked (a copy promise still can: writes must not cross)."""
     if seen.cls in NO_ARRAY:
         return not_applicable(f"no array to check ({seen.cls})")
     problems = []
@@ -28,7 +30,8 @@ def judge(handoff: Handoff, seen: PairObservation) -> Judgement:
         problems.append(
             f"{handoff.source} requests a copy, but the result shares memory with the input"
         )
-    if handoff.declared == Declared.SHARE and not seen.empty:
+    empty = empty or seen.empty
+    if handoff.declared == Declared.SHARE and not empty:
         if shares is False:
             problems.append(
                 f"{handoff.source} is documented as zero-copy, "
@@ -57,6 +60,6 @@ def judge(handoff: Handoff, seen: PairObservation) -> Judgement:
         problems.append("layouts are disjoint, but writes propagate between the arrays")
     if problems:
         return fail_or_pass(problems)
-    if handoff.declared == Declared.SHARE and seen.empty:
+    if handoff.declared == Declared.SHARE and empty:
         return not_applicable("the input is empty: there are no bytes to share")
     return PASS

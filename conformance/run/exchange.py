@@ -33,14 +33,10 @@ from conformance.vocabulary import Behaviour, Profile
 #: The name ``copyview run`` gives the section.
 NAME = "exchange"
 
-#: The sender layouts every hand-off is tried on (those its receiver can hold).
-INPUT_IDS = (
-    "contiguous-1d-float64",
-    "strided-1d-float64",
-    "contiguous-2d-float64",
-    "transposed-2d-float64",
-)
-INPUTS: dict[str, InputSpec] = {s.id: s for s in LAYOUT_INPUTS if s.id in INPUT_IDS}
+#: The sender layouts: every layout input the suite has (contiguous, strided, reversed,
+#: offset, transposed, unit-axis, empty, 0-d, and any layout ``inputs.py`` adds), each hand-off
+#: tried on those of a rank its receiver can hold (:attr:`Handoff.ndims`).
+INPUTS: dict[str, InputSpec] = {s.id: s for s in LAYOUT_INPUTS}
 
 #: The profiles the section judges.
 PROFILES: tuple[Profile, ...] = (Profile.CONSISTENCY,)
@@ -149,7 +145,8 @@ class Exchange:
             seen = observe_pair(sender, x, receiver, y)
         except Exception as exc:  # an adapter or witness fault must not pass for a verdict
             seen = PairObservation(Behaviour.UNKNOWN, message=f"a witness failed: {exc!r}")
-        return handoff_record(header, seen, _final(judge(handoff, seen), deviation), x_layout)
+        judgement = judge(handoff, seen, empty=spec.size == 0)
+        return handoff_record(header, seen, _final(judgement, deviation), x_layout)
 
 
 def _final(judgement: Judgement, deviation: Deviation | None) -> dict[str, Recorded]:

@@ -177,4 +177,4 @@ def test_copyview_run_torch_jax_dask_end_to_end(tmp_path) -> None:
     assert transpose["jax"]["observed"]["class"] == "immutable"
     assert transpose["dask"]["observed"]["class"] == "unknown"
     known = json.loads((tmp_path / "torch.json").read_text())["summary"]["consistency"]["known"]
-    assert known == 3  # the three DLPack aliases of this input
+    assert known == 4  # the three DLPack aliases of this input, and torch-detach

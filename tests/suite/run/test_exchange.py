@@ -57,6 +57,19 @@ def test_handoff_ids_are_unique_and_every_case_names_a_known_input(section: Exch
         ("numpy", "xr.DataArray(x)", "view"),
         ("pandas", "x.to_numpy()", "read-only-view"),
         ("jax", "np.asarray(x)", "read-only-view"),
+        ("array-no-copy-kw", "np.asarray(x)", "view"),
+        ("array-no-copy-kw", "np.array(x, copy=None)", "view"),
+        ("array-interface-only", "np.asarray(x)", "view"),
+        ("array-interface-only", "np.array(x, copy=False)", "view"),
+        ("buffer-protocol", "np.frombuffer(x)", "view"),
+        ("buffer-protocol", "torch.frombuffer(x, dtype=torch.float64)", "view"),
+        ("dlpack-only", "np.from_dlpack(x)", "view"),
+        ("dlpack-only", "np.from_dlpack(x, copy=True)", "copy"),
+        ("dlpack-only", "torch.from_dlpack(x)", "view"),
+        ("numpy", "torch.from_dlpack(x, copy=True)", "copy"),
+        ("torch", "x.numpy(force=True)", "view"),
+        ("torch", "x.to('cpu', copy=True)", "copy"),
+        ("numpy", "jax.device_put(x)", "view"),
     ],
 )
 def test_known_handoffs_have_their_documented_class(
@@ -159,3 +172,54 @@ def test_repro_shows_the_write_reaching_the_receiver(section: Exchange) -> None:
     ).stdout
     assert "write through x seen in y: True" in out
     assert record["input"]["strides"] == [8] and record["input"]["itemsize"] == 8
+
+
+def test_every_protocol_sender_has_receivers_in_several_libraries(section: Exchange) -> None:
+    for sender in ("array-no-copy-kw", "array-interface-only", "buffer-protocol", "dlpack-only"):
+        receivers = {h.receiver for h in section.handoffs.values() if h.sender == sender}
+        assert {"numpy", "torch", "jax"} <= receivers, (sender, receivers)
+
+
+@pytest.mark.parametrize(
+    ("sender", "source"),
+    [
+        ("array-no-copy-kw", "np.asarray(x)"),
+        ("array-interface-only", "np.asarray(x)"),
+        ("buffer-protocol", "np.frombuffer(x)"),
+        ("dlpack-only", "np.from_dlpack(x)"),
+    ],
+)
+def test_a_protocol_senders_repro_defines_its_object_and_shows_the_write(
+    section: Exchange, sender: str, source: str
+) -> None:
+    record = _record(section, sender, source)
+    out = subprocess.run(
+        [sys.executable, "-c", record["repro"]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    assert "write through x seen in y: True" in out
+
+
+def test_an_empty_sender_leaves_a_zero_copy_promise_unjudged() -> None:
+    handoff = Handoff("numpy", "numpy", "np.asarray({x})", np.asarray, declared=Declared.SHARE)
+    seen = PairObservation(Behaviour.SAME_OBJECT, False)
+    assert judge(handoff, seen).verdict == "fail"
+    assert judge(handoff, seen, empty=True).verdict == "pass"
+
+
+def test_the_sender_inputs_are_every_layout_input() -> None:
+    from conformance.model.inputs import LAYOUT_INPUTS
+
+    assert list(INPUTS) == [s.id for s in LAYOUT_INPUTS]
+    assert {s.ndim for s in INPUTS.values()} >= {0, 1, 2}
+
+
+def test_a_write_to_numpy_after_da_from_array_does_not_reach_what_dask_computes(
+    section: Exchange,
+) -> None:
+    witnesses = _record(section, "numpy", "da.from_array(x, asarray=False)")["observed"]
+    assert witnesses["class"] == "unknown"  # a lazy receiver: silence says nothing of bytes
+    assert witnesses["witnesses"]["mutation_forward"] is False
