@@ -183,10 +183,6 @@ OPERATIONS: tuple[Operation, ...] = (
 )
 
 
-#: Byte alignment of every array the adapter makes (a cache line; what XLA wants to alias).
-ALIGNMENT = 64
-
-
 def aligned_copy(host: np.ndarray, tries: int = 64) -> np.ndarray:
     """An owning, C-contiguous copy of ``host`` whose data starts on an :data:`ALIGNMENT`
     boundary (almost surely: after ``tries`` allocations, the last one, aligned or not).
