@@ -158,9 +158,12 @@ def mutation_between(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> Muta
     if not writable(receiver):
         return Mutation(forward, None, None)
     try:
-        return Mutation(forward, propagates(receiver, y, sender, x), False)
+        backward = propagates(receiver, y, sender, x)
     except Exception:
         return Mutation(forward, None, True)
+    # A fill of no element that did not raise says nothing about whether writes are refused
+    # (a read-only memoryview of nothing accepts it), as in mutation_witness.
+    return Mutation(forward, backward, None if 0 in receiver.shape(y) else False)
 
 
 def writable(adapter: Adapter) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 
 from conformance import __version__
 from conformance.adapters import BackendError, load, registered
-from conformance.adapters.base import Adapter, Capabilities
+from conformance.adapters.base import Adapter, Capabilities, MemoryReport
 from conformance.judge.deviations import Deviation
 from conformance.judge.handoff_profile import judge
 from conformance.judge.judgement import Judgement, not_applicable
@@ -28,7 +28,8 @@ from conformance.model.handoffs import Handoff
 from conformance.model.inputs import LAYOUT_INPUTS, InputSpec
 from conformance.observe.observer import PairObservation, observe_pair
 from conformance.results.records import Record, handoff_header, handoff_record
-from conformance.vocabulary import Behaviour, Profile
+from conformance.results.repro import handoff_snippet
+from conformance.vocabulary import Behaviour, Profile, Verdict
 
 #: The name ``copyview run`` gives the section.
 NAME = "exchange"
@@ -125,13 +126,33 @@ class Exchange:
             seen = PairObservation(Behaviour.NOT_APPLICABLE, message=missing)
             return handoff_record(header, seen, _final(not_applicable(missing), deviation))
         assert isinstance(sender, Adapter) and isinstance(receiver, Adapter)
+        seen, x_layout = self._attempt(handoff, sender, receiver, spec)
+        if seen.cls == Behaviour.NOT_APPLICABLE:  # the sender cannot hold this input
+            return handoff_record(header, seen, _final(not_applicable(seen.message), deviation))
+        twin = spec.misaligned()
+        check = None if twin is None else self._address_check(handoff, sender, receiver, twin, seen)
+        if seen.cls == Behaviour.ERROR:
+            judgement = not_applicable("the hand-off raised")
+        else:
+            judgement = judge(handoff, seen, empty=spec.size == 0)
+        if check is not None and not check["stable"]:
+            judgement = _address_dependent(judgement, seen, check)
+        record = handoff_record(header, seen, _final(judgement, deviation), x_layout)
+        if check is not None and twin is not None:
+            record["observed"]["alignment"] = check
+            record["repro_misaligned"] = handoff_snippet(handoff, sender, twin)
+        return record
+
+    def _attempt(
+        self, handoff: Handoff, sender: Adapter, receiver: Adapter, spec: InputSpec
+    ) -> tuple[PairObservation, MemoryReport | None]:
+        """What the hand-off did on ``spec`` (``not-applicable``: the sender cannot make it),
+        and the sender's layout."""
         try:
             x = sender.build(spec.recipe())
         except Exception as exc:
-            seen = PairObservation(
-                Behaviour.NOT_APPLICABLE, message=f"sender cannot hold it: {exc!r}"
-            )
-            return handoff_record(header, seen, _final(not_applicable(seen.message), deviation))
+            message = f"sender cannot hold it: {exc!r}"
+            return PairObservation(Behaviour.NOT_APPLICABLE, message=message), None
         x_layout = sender.memory(x)
         try:
             y = handoff.call(x)
@@ -139,14 +160,47 @@ class Exchange:
             seen = PairObservation(
                 Behaviour.ERROR, error=type(exc).__name__, message=str(exc)[:200]
             )
-            raised = _final(not_applicable("the hand-off raised"), deviation)
-            return handoff_record(header, seen, raised, x_layout)
+            return seen, x_layout
         try:
-            seen = observe_pair(sender, x, receiver, y)
+            return observe_pair(sender, x, receiver, y), x_layout
         except Exception as exc:  # an adapter or witness fault must not pass for a verdict
             seen = PairObservation(Behaviour.UNKNOWN, message=f"a witness failed: {exc!r}")
-        judgement = judge(handoff, seen, empty=spec.size == 0)
-        return handoff_record(header, seen, _final(judgement, deviation), x_layout)
+            return seen, x_layout
+
+    def _address_check(
+        self,
+        handoff: Handoff,
+        sender: Adapter,
+        receiver: Adapter,
+        twin: InputSpec,
+        seen: PairObservation,
+    ) -> dict[str, Any] | None:
+        """The alignment witness for a hand-off: the same call on the sender input one element
+        off its 64-byte boundary (``None`` where the sender cannot place it)."""
+        other, _ = self._attempt(handoff, sender, receiver, twin)
+        if other.cls == Behaviour.NOT_APPLICABLE:
+            return None
+        return {
+            "shift": twin.align,
+            "class": other.cls,
+            "error": other.error,
+            "stable": (other.cls, other.error) == (seen.cls, seen.error),
+        }
+
+
+def _address_dependent(
+    judgement: Judgement, seen: PairObservation, check: dict[str, Any]
+) -> Judgement:
+    """``judgement`` failed (or failing further) because the hand-off changed with the address."""
+    on = seen.cls + (f" ({seen.error})" if seen.error else "")
+    off = str(check["class"]) + (f" ({check['error']})" if check["error"] else "")
+    said = (
+        f"behaviour depends on the address: on a 64-byte boundary {on}, "
+        f"{check['shift']} bytes past it {off}"
+    )
+    if judgement.verdict == Verdict.FAIL:
+        said = f"{judgement.message}; {said}"
+    return Judgement(Verdict.FAIL, said)
 
 
 def _final(judgement: Judgement, deviation: Deviation | None) -> dict[str, Recorded]:

@@ -67,7 +67,7 @@ def test_the_generic_adapter_receives_through_the_standards_calls(
 
     adapter = GenericArrayAPIAdapter(array_api_strict, "strict-as-generic")
     record = run(section, adapter, source, sender)
-    assert record["observed"]["class"] == cls
+    assert record["observed"]["class"] == cls, record["observed"]
     assert record["verdicts"]["consistency"]["verdict"] == "pass"
     assert "import array_api_strict as xp" in record["repro"]
     np.testing.assert_equal(len(adapter.handoffs), 12)

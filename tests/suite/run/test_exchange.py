@@ -207,7 +207,7 @@ def test_an_empty_sender_leaves_a_zero_copy_promise_unjudged() -> None:
     handoff = Handoff("numpy", "numpy", "np.asarray({x})", np.asarray, declared=Declared.SHARE)
     seen = PairObservation(Behaviour.SAME_OBJECT, False)
     assert judge(handoff, seen).verdict == "fail"
-    assert judge(handoff, seen, empty=True).verdict == "pass"
+    assert judge(handoff, seen, empty=True).verdict == "not-applicable"  # no bytes to share
 
 
 def test_the_sender_inputs_are_every_layout_input() -> None:
@@ -223,3 +223,37 @@ def test_a_write_to_numpy_after_da_from_array_does_not_reach_what_dask_computes(
     witnesses = _record(section, "numpy", "da.from_array(x, asarray=False)")["observed"]
     assert witnesses["class"] == "unknown"  # a lazy receiver: silence says nothing of bytes
     assert witnesses["witnesses"]["mutation_forward"] is False
+
+
+def _aligned_only(x: Any) -> Any:
+    """Aliases the sender's buffer only on a 64-byte boundary, copies elsewhere (as
+    ``jax.device_put`` does with host memory)."""
+    return x[...] if x.ctypes.data % 64 == 0 else np.array(x, copy=True)
+
+
+def test_a_handoff_that_shares_only_aligned_buffers_fails_with_both_repros() -> None:
+    section = Exchange()
+    flapping = Handoff("numpy", "numpy", "np.aligned_only({x})", _aligned_only)
+    honest = Handoff("numpy", "numpy", "np.asarray({x})", np.asarray)
+    for handoff in (flapping, honest):
+        section.handoffs[handoff.id] = handoff
+    bad = section.run(ExchangeCase(flapping.id, "aligned-2d-float64"))
+    assert bad["observed"]["class"] == "view"
+    assert bad["observed"]["alignment"] == {
+        "shift": 8,
+        "class": "copy",
+        "error": None,
+        "stable": False,
+    }
+    verdict = bad["verdicts"]["consistency"]
+    assert verdict["verdict"] == "fail"
+    assert "on a 64-byte boundary view, 8 bytes past it copy" in verdict["message"]
+    assert (
+        "_k = ((8 - " in bad["repro_misaligned"] and "np.aligned_only(x)" in bad["repro_misaligned"]
+    )
+    good = section.run(ExchangeCase(honest.id, "aligned-2d-float64"))
+    assert good["observed"]["alignment"]["stable"] is True
+    assert good["verdicts"]["consistency"]["verdict"] == "pass"
+    # Inputs without a placement are not run twice.
+    plain = section.run(ExchangeCase(honest.id, "contiguous-2d-float64"))
+    assert "alignment" not in plain["observed"] and "repro_misaligned" not in plain
