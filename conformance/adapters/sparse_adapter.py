@@ -10,15 +10,13 @@ reached through :data:`OPERATIONS` (``asformat('dok')``); writes into it never r
 
 Speed: sparse's kernels are Numba functions, and compiling them for each dtype and layout was
 nearly all of a run (about 43 s of 45). The worker runs them as the plain Python they are
-written in (``NUMBA_DISABLE_JIT``, set before Numba is imported unless the caller set it;
-``COPYVIEW_SPARSE_JIT=1`` keeps the compiler): the same code and the same NumPy calls, so the
-same copies and views, which a test checks against a compiled run.
+written in (:mod:`conformance.adapters.numba_mode`; ``COPYVIEW_SPARSE_JIT=1`` keeps the
+compiler): the same code and the same NumPy calls, so the same copies and views, which a test
+checks against a compiled run.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import Any, ClassVar
 
 import numpy as np
@@ -32,21 +30,14 @@ from conformance.adapters.base import (
     MemoryReport,
     apply_steps_expression,
 )
+from conformance.adapters.numba_mode import interpreted
 from conformance.adapters.numpy_adapter import adapter as numpy_adapter
 from conformance.model.handoffs import PROTOCOL_SENDERS, Handoff
 from conformance.model.operations import Operation
 from conformance.vocabulary import Declared, Profile
 
-# Only where Numba is not loaded yet: half of sparse compiled and half not cannot call itself.
-_INTERPRET = os.environ.get("COPYVIEW_SPARSE_JIT") != "1" and "numba" not in sys.modules
-_CALLERS_SETTING = os.environ.get("NUMBA_DISABLE_JIT")
-if _INTERPRET and _CALLERS_SETTING is None:
-    os.environ["NUMBA_DISABLE_JIT"] = "1"
-
-import sparse  # noqa: E402
-
-if _INTERPRET and _CALLERS_SETTING is None:
-    del os.environ["NUMBA_DISABLE_JIT"]  # read at Numba's import; kept from child processes
+with interpreted():
+    import sparse
 
 #: sparse's own conversions between formats and to dense.
 OPERATIONS: tuple[Operation, ...] = (
