@@ -220,6 +220,16 @@ HANDOFFS: tuple[Handoff, ...] = (
 )
 
 
+def _wrap(values: np.ndarray) -> Any:
+    """The Arrow object over the ndarray ``values``: an Array for 1-d, else a Tensor."""
+    if values.dtype.kind == "c":
+        raise NotImplementedError("Arrow has no complex types")
+    if values.dtype.kind == "b" and values.ndim != 1:
+        # Note: Tensor.from_numpy takes a bool array as uint8 (pyarrow 26), silently.
+        raise NotImplementedError("an Arrow Tensor has no bool type")
+    return pa.array(values) if values.ndim == 1 else pa.Tensor.from_numpy(values)
+
+
 class PyarrowAdapter(Adapter):
     """Immutable Arrow containers; no claims (Arrow makes none about sharing)."""
 
@@ -235,16 +245,17 @@ class PyarrowAdapter(Adapter):
         return pa if api == NUMPY_API else None
 
     def from_host(self, host: np.ndarray) -> Any:
-        if host.dtype.kind == "c":
-            raise NotImplementedError("Arrow has no complex types")
-        if host.dtype.kind == "b" and host.ndim != 1:
-            # Note: Tensor.from_numpy takes a bool array as uint8 (pyarrow 26), silently.
-            raise NotImplementedError("an Arrow Tensor has no bool type")
-        fresh = np.array(host, copy=True)  # pa.array / Tensor.from_numpy wrap, not copy
-        return pa.array(fresh) if host.ndim == 1 else pa.Tensor.from_numpy(fresh)
+        return _wrap(np.array(host, copy=True))  # pa.array / Tensor.from_numpy wrap, not copy
 
     def build(self, recipe: InputRecipe) -> Any:
-        x = self.from_host(recipe.host)
+        # Arrow places no buffer of its own here: it wraps the ndarray, so the placement and
+        # the read-only flag are the ndarray's (a Tensor over a read-only one is immutable).
+        values = np.array(recipe.host, copy=True)
+        if recipe.align is not None:
+            values = numpy_adapter.place(recipe.host, recipe.align)
+        if recipe.readonly:
+            values = numpy_adapter.protect(values)
+        x = _wrap(values)
         for kind, arg in recipe.steps:
             if kind != "index" or not isinstance(x, pa.Array) or len(arg) != 1 or arg[0] is None:
                 raise NotImplementedError(f"an Arrow {type(x).__name__} cannot {kind} {arg!r}")
@@ -297,6 +308,17 @@ class PyarrowAdapter(Adapter):
 
     def repro_imports(self) -> list[str]:
         return ["import numpy as np", "import pyarrow as pa", "import pyarrow.compute as pc"]
+
+    def repro_lines(self, recipe: InputRecipe, name: str = "x") -> list[str]:
+        if recipe.align is None and not recipe.readonly:
+            return super().repro_lines(recipe, name)
+        placed = InputRecipe(recipe.host, (), recipe.dtype, recipe.align, recipe.readonly)
+        wrap = "pa.array" if recipe.host.ndim == 1 else "pa.Tensor.from_numpy"
+        steps = tuple((k, a[0] if len(a) == 1 else a) for k, a in recipe.steps)
+        return [
+            *numpy_adapter.repro_lines(placed, "_values"),
+            f"{name} = {apply_steps_expression(f'{wrap}(_values)', steps, 'no_transpose')}",
+        ]
 
     def repro_input(self, recipe: InputRecipe) -> str:
         values = numpy_adapter.repro_input(InputRecipe(recipe.host, (), recipe.dtype))

@@ -1,11 +1,12 @@
 """The ``consistency`` profile for hand-offs: what a call declares about memory holds.
 
 A call that promises a copy (``copy=True``, ``torch.tensor``) must not share; a call documented
-as zero-copy (``torch.from_numpy``, ``copy=False``) must share, unless the sender's array is
-empty (no bytes to share: ``not-applicable``); a receiver that says it is read-only must refuse
-writes; a receiver whose library says its arrays never change (Arrow, ``sparse.COO``) must not
-change when the sender is written, nor such a sender when the receiver is written; disjoint
-layouts mean writes do not propagate.
+as zero-copy (``torch.from_numpy``, ``copy=False``) must share; a receiver that says it is
+read-only must refuse writes; a receiver whose library says its arrays never change (Arrow,
+``sparse.COO``) must not change when the sender is written, nor such a sender when the receiver
+is written; disjoint layouts mean writes do not propagate. On an empty sender array (no bytes
+to share, no write that could cross) only a copy promise is judged; anything else is
+``not-applicable``.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def judge(handoff: Handoff, seen: PairObservation, empty: bool = False) -> Judge
         problems.append("layouts are disjoint, but writes propagate between the arrays")
     if problems:
         return fail_or_pass(problems)
-    if handoff.declared == Declared.SHARE and empty:
-        return not_applicable("the input is empty: there are no bytes to share")
+    if empty and handoff.declared != Declared.COPY:
+        # Without bytes no write can cross, so only a copy promise has anything to hold to.
+        return not_applicable("the input is empty: there are no bytes to share or to write")
     return PASS

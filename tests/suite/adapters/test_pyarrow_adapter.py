@@ -8,10 +8,10 @@ import pytest
 pa = pytest.importorskip("pyarrow")
 
 from conformance.adapters.pyarrow_adapter import OPERATIONS, adapter  # noqa: E402
-from conformance.model.inputs import InputSpec  # noqa: E402
+from conformance.model.inputs import ALIGNMENT, InputSpec  # noqa: E402
 from conformance.model.operations import Operation, Shape  # noqa: E402
 from conformance.observe.witnesses import memory_witness  # noqa: E402
-from conformance.run.exchange import observe_pair  # noqa: E402
+from conformance.run.exchange import INPUTS, observe_pair  # noqa: E402
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
 
@@ -99,3 +99,26 @@ def test_tensor_to_numpy_is_a_writable_view_of_a_tensor_over_a_writable_array() 
     assert tensor.is_mutable and values.flags.writeable
     values[0, 0] = -1.0
     assert tensor.to_numpy()[0, 0] == -1.0
+
+
+@pytest.mark.parametrize(
+    "input_id", ["readonly-2d-float64", "aligned-1d-float64", "aligned-2d-float64"]
+)
+def test_placed_and_read_only_inputs_are_arrow_objects_over_such_an_ndarray(input_id: str) -> None:
+    # Arrow wraps the ndarray it is given, so the input's placement and read-only flag are that
+    # ndarray's, and the repro builds the same object.
+    recipe = INPUTS[input_id].recipe()
+    x = adapter.build(recipe)
+    report = adapter.memory(x)
+    assert report is not None
+    if recipe.align is not None:
+        assert report.layout.offset % ALIGNMENT == recipe.align
+    if recipe.readonly:
+        assert not x.is_mutable and x.to_numpy().flags.writeable is False
+    namespace: dict[str, object] = {}
+    exec("\n".join([*adapter.repro_imports(), *adapter.repro_lines(recipe)]), namespace)
+    rebuilt = namespace["x"]
+    assert type(rebuilt) is type(x)
+    np.testing.assert_array_equal(adapter.to_host(rebuilt), adapter.to_host(x))
+    if recipe.readonly:
+        assert not rebuilt.is_mutable  # type: ignore[attr-defined]

@@ -91,3 +91,9 @@ def test_an_immutable_sender_with_a_separate_receiver_passes() -> None:
     x = np.arange(6.0)
     seen = observe_pair(FrozenNumpy(), x, NumpyAdapter(), x.copy())
     assert judge(Handoff("frozen-numpy", "numpy", "copy({x})", np.copy), seen).verdict == "pass"
+
+
+def test_an_empty_input_leaves_the_write_rules_unjudged() -> None:
+    # An immutable receiver over an empty sender: no write can cross, so a pass would be empty.
+    verdict, message = _verdict(FrozenNumpy(), np.arange(0.0), share=True)
+    assert verdict == Verdict.NOT_APPLICABLE and "empty" in message
