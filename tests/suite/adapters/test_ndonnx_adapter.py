@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 
+import numpy as np
 import pytest
 
 with warnings.catch_warnings():  # without onnxruntime, ndonnx warns on import
@@ -58,3 +59,17 @@ def test_asarray_of_an_ndarray_with_copy_false_refuses_as_the_standard_says() ->
 
     with pytest.raises(ValueError):
         ndx.asarray(np.arange(3.0), copy=False)
+
+
+@pytest.mark.parametrize("shape", [(3, 4), (5,), (0,), ()])
+def test_writes_through_a_mask_change_what_a_plain_write_would(shape: tuple[int, ...]) -> None:
+    host = np.arange(int(np.prod(shape)), dtype=np.float64).reshape(shape)
+    x = adapter.from_host(host)
+    adapter.fill(x, -1.0)
+    assert (adapter.to_host(x) == -1.0).all() and adapter.shape(x) == shape
+    if host.size:
+        x, index = adapter.from_host(host), tuple(n - 1 for n in shape)
+        adapter.write(x, index, 99.0)
+        expected = host.copy()
+        expected[index] = 99.0
+        np.testing.assert_array_equal(adapter.to_host(x), expected)

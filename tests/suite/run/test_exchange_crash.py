@@ -69,5 +69,11 @@ def test_the_section_goes_on_after_each_crash(cases: dict[str, dict]) -> None:
     ran = [c for c in cases.values() if verdict(c) not in ("crashed", "not-run")]
     assert {verdict(c) for c in ran} <= {"pass", "not-applicable"}
     same_call = [i for i in cases if "abort_if_reversed" in i and "[reversed-" not in i]
-    assert same_call and all(verdict(cases[i]) == "pass" for i in same_call)
-    assert all(verdict(c) == "pass" for i, c in cases.items() if "crashy.view" in i)
+    assert same_call and all(verdict(cases[i]) == _undeclared(cases[i]) for i in same_call)
+    assert all(verdict(c) == _undeclared(c) for i, c in cases.items() if "crashy.view" in i)
+
+
+def _undeclared(case: dict) -> str:
+    """The verdict of an undeclared hand-off that keeps to every rule: an empty input leaves
+    nothing to judge."""
+    return "not-applicable" if INPUTS[case["input"]["id"]].size == 0 else "pass"
