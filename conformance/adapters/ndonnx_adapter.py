@@ -76,21 +76,22 @@ class NdonnxAdapter(Adapter):
         return None  # __dlpack__ raises BufferError: ndonnx exports no memory
 
     # ndonnx 0.23 writes ``x[...] = v`` and ``x[i, j] = v`` through its integer-array path (a
-    # meshgrid of every index, one ONNX constant per element: 20-40 ms a write); the same
-    # in-place write through a boolean mask takes about 1 ms. A 0-d array has no mask form.
+    # meshgrid of every index, one ONNX constant per element: 20-40 ms a write). The same
+    # in-place writes as ``x[()] = v`` (every element, as in NumPy) and through a boolean mask
+    # take 1-2 ms.
     def write(self, x: Any, index: tuple[int, ...], value: Any) -> None:
         if not index:
-            super().write(x, index, value)
+            x[()] = value
             return
         where = np.zeros(self.shape(x), dtype=bool)
         where[index] = True
         x[ndx.asarray(where)] = value
 
     def fill(self, x: Any, value: Any) -> None:
-        if x.ndim == 0:
-            super().fill(x, value)
-            return
-        x[ndx.asarray(np.ones(self.shape(x), dtype=bool))] = value
+        x[()] = value
+
+    def assign(self, x: Any, host: np.ndarray) -> None:
+        x[()] = self.from_host(host)
 
     def repro_imports(self) -> list[str]:
         return ["import ndonnx as ndx"]

@@ -62,11 +62,13 @@ def test_asarray_of_an_ndarray_with_copy_false_refuses_as_the_standard_says() ->
 
 
 @pytest.mark.parametrize("shape", [(3, 4), (5,), (0,), ()])
-def test_writes_through_a_mask_change_what_a_plain_write_would(shape: tuple[int, ...]) -> None:
+def test_the_witness_writes_change_what_a_plain_write_would(shape: tuple[int, ...]) -> None:
     host = np.arange(int(np.prod(shape)), dtype=np.float64).reshape(shape)
     x = adapter.from_host(host)
     adapter.fill(x, -1.0)
     assert (adapter.to_host(x) == -1.0).all() and adapter.shape(x) == shape
+    adapter.assign(x, host)
+    np.testing.assert_array_equal(adapter.to_host(x), host)
     if host.size:
         x, index = adapter.from_host(host), tuple(n - 1 for n in shape)
         adapter.write(x, index, 99.0)
