@@ -79,6 +79,10 @@ class NdonnxAdapter(Adapter):
     # meshgrid of every index, one ONNX constant per element: 20-40 ms a write). The same
     # in-place writes as ``x[()] = v`` (every element, as in NumPy) and through a boolean mask
     # take 1-2 ms.
+    def read(self, x: Any, index: tuple[int, ...]) -> Any:
+        # The propagated values, not x[index]: ndonnx builds a graph node for every index.
+        return self.to_host(x)[index].item()
+
     def write(self, x: Any, index: tuple[int, ...], value: Any) -> None:
         if not index:
             x[()] = value
