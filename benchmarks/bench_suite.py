@@ -71,14 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     base = None
     out = Path(tempfile.mkdtemp(prefix="copyview-bench-"))
-    print(f"{'backend':<18}{'wall s':>8}{'cases':>8}{'cases/s':>9}{'x numpy':>9}  exit")
+    print(f"{'backend':<22}{'wall s':>8}{'cases':>8}{'cases/s':>9}{'x numpy':>9}  exit")
     for name in ["numpy", *backends]:
         wall, cases, code = timed_run([name], out)
         count = sum(cases.values())
         base = base if base is not None else wall
         rows.append((name, wall))
         print(
-            f"{name:<18}{wall:>8.1f}{count:>8}{count / wall:>9.0f}{wall / base:>9.2f}  {code}",
+            f"{name:<22}{wall:>8.1f}{count:>8}{count / wall:>9.0f}{wall / base:>9.2f}  {code}",
             flush=True,
         )
     if args.matrix and backends:
