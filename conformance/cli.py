@@ -349,7 +349,9 @@ def run(args: argparse.Namespace) -> int:
     }
     runs = [started_runs[i] for i in range(len(workers))]
     pool.shutdown(wait=False)
-    for backend, job, entries, running in zip(backends, jobs, known, runs, strict=True):
+    for worker, backend, job, entries, running in zip(
+        workers, backends, jobs, known, runs, strict=True
+    ):
         records, started, elapsed = _result(running)
         # With --select, an entry that matches a case left out is not stale.
         skipped = [
@@ -377,6 +379,9 @@ def run(args: argparse.Namespace) -> int:
             "started": started,
             "finished": now(),
             "duration_s": round(elapsed, 3),
+            # What the worker asked the user to read (hand-offs of a backend that could not be
+            # loaded), kept with the results so a shorter section says why.
+            **({"notes": list(worker.notes)} if worker.notes else {}),
         }
         doc = document(backend, run_record, records, report)
         label = backend.get("label") or backend["name"]

@@ -205,6 +205,10 @@ def test_run_exchange_writes_the_exchange_section_in_the_results_format(tmp_path
     assert doc["backend"]["name"] == "exchange" and doc["cases"]
     assert all(c["id"].startswith("numpy->numpy:") for c in doc["cases"])
     assert "exchange" in done.stdout and "consistency" in done.stdout
+    # A backend whose hand-offs could not run (cupy without a GPU) is named in the results.
+    from conformance.run.exchange import Exchange
+
+    assert doc["run"].get("notes", []) == Exchange().notes
     pytest.importorskip("jsonschema")
     from conformance.results.document import validate
 
