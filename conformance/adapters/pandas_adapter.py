@@ -370,6 +370,17 @@ HANDOFFS: tuple[Handoff, ...] = (
 )
 
 
+def _repro_steps(expr: str, recipe: InputRecipe) -> str:
+    """``expr`` with the recipe's view steps, as :meth:`PandasAdapter.build` applies them."""
+    for step_kind, arg in recipe.steps:
+        if step_kind == "permute":
+            expr = f"{expr}.T"
+        else:
+            key = arg[0] if len(arg) == 1 else arg
+            expr = apply_steps_expression(f"{expr}.iloc", (("index", key),), "")
+    return expr
+
+
 class PandasAdapter(Adapter):
     """Series and DataFrame, written through ``iloc``; no claims (pandas makes none)."""
 
@@ -390,6 +401,17 @@ class PandasAdapter(Adapter):
             return pd.Series(host, copy=True)
         if host.ndim == 2:
             return pd.DataFrame(host, copy=True)
+        raise NotImplementedError(f"pandas has no {host.ndim}-D container")
+
+    def place(self, host: np.ndarray, align: int) -> Any:
+        # A Series or DataFrame over a placed ndarray, not copied: the address a pandas user
+        # gets by wrapping a buffer they own. Placing through a slice and an iloc write (the
+        # default) copies on write, so the bytes would land wherever malloc puts them.
+        values = numpy_adapter.place(host, align)
+        if host.ndim == 1:
+            return pd.Series(values, copy=False)
+        if host.ndim == 2:
+            return pd.DataFrame(values, copy=False)
         raise NotImplementedError(f"pandas has no {host.ndim}-D container")
 
     def build(self, recipe: InputRecipe) -> Any:
@@ -469,17 +491,16 @@ class PandasAdapter(Adapter):
     def repro_imports(self) -> list[str]:
         return ["import numpy as np", "import pandas as pd"]
 
+    def repro_place(self, recipe: InputRecipe, name: str) -> list[str]:
+        placed = InputRecipe(recipe.host, (), recipe.dtype, recipe.align)
+        kind = "Series" if recipe.host.ndim == 1 else "DataFrame"
+        expr = _repro_steps(f"pd.{kind}(_values, copy=False)", recipe)
+        return [*numpy_adapter.repro_lines(placed, "_values"), f"{name} = {expr}"]
+
     def repro_input(self, recipe: InputRecipe) -> str:
         values = numpy_adapter.repro_input(InputRecipe(recipe.host, (), recipe.dtype))
         kind = "Series" if recipe.host.ndim == 1 else "DataFrame"
-        expr = f"pd.{kind}({values}, copy=True)"
-        for step_kind, arg in recipe.steps:
-            if step_kind == "permute":
-                expr = f"{expr}.T"
-            else:
-                key = arg[0] if len(arg) == 1 else arg
-                expr = apply_steps_expression(f"{expr}.iloc", (("index", key),), "")
-        return expr
+        return _repro_steps(f"pd.{kind}({values}, copy=True)", recipe)
 
     def repro_report(self) -> list[str]:
         return [

@@ -14,9 +14,10 @@ from conformance.adapters.pandas_adapter import OPERATIONS, adapter  # noqa: E40
 from conformance.judge import deviations  # noqa: E402
 from conformance.model.cases import single  # noqa: E402
 from conformance.model.catalogue import BY_ID  # noqa: E402
-from conformance.model.inputs import InputSpec  # noqa: E402
+from conformance.model.inputs import ALIGNMENT, InputSpec  # noqa: E402
 from conformance.model.operations import Operation, Shape  # noqa: E402
 from conformance.observe.observer import observe  # noqa: E402
+from conformance.run.exchange import INPUTS as ExchangeInputs  # noqa: E402
 from conformance.run.exchange import Exchange, ExchangeCase, observe_pair  # noqa: E402
 
 SERIES = InputSpec("contiguous-1d-float64", "float64", (6,))
@@ -167,3 +168,24 @@ def test_a_series_over_a_read_only_ndarray_refuses_writes_its_cow_child_takes() 
     child = s.copy(deep=False)
     child.iloc[0] = 5.0
     assert child.iloc[0] == 5.0 and values[0] == 0.0
+
+
+@pytest.mark.parametrize("input_id", ["aligned-1d-float64", "aligned-2d-float64"])
+@pytest.mark.parametrize("attempt", range(5))
+def test_placed_inputs_always_exist_at_their_address_and_the_repro_rebuilds_them(
+    input_id: str, attempt: int
+) -> None:
+    # Placing through a slice and an iloc write copied on write, so the input existed only
+    # when malloc happened to return a 64-byte boundary; a pandas object over a placed
+    # ndarray (copy=False) is always there, and so is the repro's.
+    recipe = ExchangeInputs[input_id].recipe()
+    x = adapter.build(recipe)
+    report = adapter.memory(x)
+    assert report is not None and report.layout.offset % ALIGNMENT == recipe.align
+    namespace: dict[str, Any] = {}
+    exec("\n".join([*adapter.repro_imports(), *adapter.repro_lines(recipe)]), namespace)
+    rebuilt = namespace["x"]
+    assert type(rebuilt) is type(x)
+    rebuilt_report = adapter.memory(rebuilt)
+    assert rebuilt_report is not None and rebuilt_report.layout.offset % ALIGNMENT == recipe.align
+    np.testing.assert_array_equal(adapter.to_host(rebuilt), adapter.to_host(x))
