@@ -125,6 +125,7 @@ HANDOFFS: tuple[Handoff, ...] = (
         "memoryview({x}).cast('B')",
         lambda x: memoryview(x).cast("B"),
         declared=Declared.SHARE,
+        reinterprets=True,
     ),
     Handoff(
         "memoryview",
@@ -132,6 +133,7 @@ HANDOFFS: tuple[Handoff, ...] = (
         "memoryview({x}.tobytes())",
         lambda x: memoryview(x.tobytes()),
         declared=Declared.COPY,
+        reinterprets=True,
     ),
 )
 

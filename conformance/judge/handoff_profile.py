@@ -1,5 +1,7 @@
 """The ``consistency`` profile for hand-offs: what a call declares about memory holds.
 
+Every hand-off must keep the input's values (as many elements and, at the same shape, the same
+ones), unless reading the bytes another way is its purpose (``memoryview(x).cast('B')``).
 A call that promises a copy (``copy=True``, ``torch.tensor``) must not share; a call documented
 as zero-copy (``torch.from_numpy``, ``copy=False``) must share; a receiver that says it is
 read-only must refuse writes; a receiver whose library says its arrays never change (Arrow,
@@ -26,6 +28,8 @@ def judge(handoff: Handoff, seen: PairObservation, empty: bool = False) -> Judge
     if seen.cls in NO_ARRAY:
         return not_applicable(f"no array to check ({seen.cls})")
     problems = []
+    if seen.altered and not handoff.reinterprets:
+        problems.append(f"{handoff.source} does not keep the input's values: {seen.altered}")
     shares = seen.shares
     if handoff.declared == Declared.COPY and shares:
         problems.append(

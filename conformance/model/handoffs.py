@@ -23,6 +23,8 @@ class Handoff:
     performs it. ``imports`` are the import lines its source needs. ``declared`` is what the
     call promises: ``share`` (documented zero-copy), ``copy`` (a copy is requested) or ``None``
     (the library decides). ``ndims`` are the sender ranks the receiver can hold.
+    ``reinterprets``: the call's purpose is another reading of the bytes (a byte cast, the raw
+    bytes), so its values are not the input's by design and the values check does not apply.
     """
 
     sender: str
@@ -32,6 +34,7 @@ class Handoff:
     imports: tuple[str, ...] = ()
     declared: Declared | None = None
     ndims: tuple[int, ...] = (1, 2)
+    reinterprets: bool = False
 
     @property
     def source(self) -> str:

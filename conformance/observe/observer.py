@@ -20,6 +20,8 @@ import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
+
 from conformance.adapters.base import Adapter, MemoryReport
 from conformance.model.cases import Case
 from conformance.observe.witnesses import (
@@ -412,6 +414,9 @@ class PairObservation:
     receiver_immutable: bool = False
     #: The sender's library says the same of its arrays.
     sender_immutable: bool = False
+    #: How the receiver's values differ from the sender's (shape or values), read before any
+    #: write; empty when they agree or cannot be compared.
+    altered: str = ""
 
     @property
     def shares(self) -> bool | None:
@@ -431,6 +436,7 @@ class PairObservation:
                 "mutation_forward": self.mutation.forward,
                 "mutation_backward": self.mutation.backward,
                 "write_refused": self.mutation.write_refused,
+                **({"values_kept": False} if self.altered else {}),
             },
             "claims": {
                 "base": None,
@@ -443,11 +449,35 @@ class PairObservation:
         }
 
 
+def values_altered(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> str:
+    """How ``y`` fails to hold ``x``'s values: a different element count, or, at the same
+    shape, different values (compared as numbers, so a documented dtype change such as bool to
+    uint8 agrees). Empty when they agree or cannot be read; a hand-off that reshapes with the
+    same count is not compared (its element order is its own)."""
+    try:
+        before, after = sender.to_host(x), receiver.to_host(y)
+    except Exception:  # a witness's read that fails says nothing about the values
+        return ""
+    if before.size != after.size:
+        return (
+            f"the result has {after.size} elements of {after.dtype} where the input has "
+            f"{before.size} of {before.dtype}"
+        )
+    if before.shape != after.shape:
+        return ""
+    try:
+        same = bool(np.array_equal(before, after, equal_nan=before.dtype.kind in "fc"))
+    except TypeError:
+        same = bool(np.array_equal(before, after))
+    return "" if same else "the result's values are not the input's"
+
+
 def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObservation:
     """Classify ``y`` (the receiver's array) against ``x`` (the sender's) with every witness."""
     if not receiver.is_array(y):
         return PairObservation(Behaviour.SCALAR, message=type(y).__name__)
     empty = 0 in sender.shape(x)
+    altered = values_altered(sender, x, receiver, y)
     immutable = receiver.capabilities.immutable
     frozen = sender.capabilities.immutable
     memory = memory_witness(sender.memory(x), y_mem := receiver.memory(y))
@@ -463,6 +493,7 @@ def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObse
             empty=empty,
             receiver_immutable=immutable,
             sender_immutable=frozen,
+            altered=altered,
         )
     mutation = mutation_between(sender, x, receiver, y)
     # A receiver that takes no writes on a buffer of its own is a copy (the memory witness
@@ -479,4 +510,5 @@ def observe_pair(sender: Adapter, x: Any, receiver: Adapter, y: Any) -> PairObse
         empty=empty,
         receiver_immutable=immutable,
         sender_immutable=frozen,
+        altered=altered,
     )

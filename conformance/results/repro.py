@@ -42,6 +42,7 @@ def handoff_snippet(handoff: Handoff, sender: Adapter | None, spec: InputSpec) -
         *(sender.repro_lines(spec.recipe()) if sender else ["x = ..."]),
         f"y = {handoff.source}",
         "print('same object:', y is x)",
+        "print('y holds:', type(y).__name__, getattr(y, 'dtype', None), getattr(y, 'shape', None))",
     ]
     write = None if sender is None else sender.repro_fill("x")
     if write is None:

@@ -41,7 +41,7 @@ def _pair(
     template: str,
     real: Any,
     fault: Any,
-    declared: Declared,
+    declared: Declared | None,
     imports: tuple[str, ...],
     says: str,
     needs: str = "numpy",
@@ -158,6 +158,19 @@ MUTANTS: tuple[HandoffMutant, ...] = (
         Declared.SHARE,
         _NP,
         SHARE_COPIES,
+    ),
+    # torch.asarray(obj) on a buffer-protocol object reads its bytes as the default float dtype
+    # (torch 2.13: float64 arrives as twice as many float32s over the same bytes).
+    _pair(
+        "asarray-reads-bytes-as-float32",
+        "numpy",
+        "numpy",
+        "np.asarray({x})",
+        lambda x: np.asarray(x),
+        lambda x: np.asarray(x).ravel().view(np.float32),
+        None,
+        _NP,
+        "does not keep the input's values",
     ),
     HandoffMutant(
         "dlpack-sender-ignores-copy",

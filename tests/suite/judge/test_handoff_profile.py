@@ -97,3 +97,40 @@ def test_an_empty_input_leaves_the_write_rules_unjudged() -> None:
     # An immutable receiver over an empty sender: no write can cross, so a pass would be empty.
     verdict, message = _verdict(FrozenNumpy(), np.arange(0.0), share=True)
     assert verdict == Verdict.NOT_APPLICABLE and "empty" in message
+
+
+def _values_verdict(y: Any, reinterprets: bool = False) -> tuple[str, str]:
+    x = np.arange(6.0)
+    handoff = Handoff("numpy", "numpy", "f({x})", lambda v: v, reinterprets=reinterprets)
+    judgement = judge(handoff, observe_pair(NumpyAdapter(), x, NumpyAdapter(), y(x)))
+    return judgement.verdict, judgement.message
+
+
+def test_a_result_over_the_same_bytes_read_as_another_dtype_fails_on_its_values() -> None:
+    # torch.asarray(buffer) without a dtype: float64 bytes read as twice as many float32s.
+    verdict, message = _values_verdict(lambda x: x.view(np.float32))
+    assert verdict == Verdict.FAIL
+    assert "does not keep the input's values" in message and "12 elements of float32" in message
+
+
+def test_a_result_wrapping_the_input_as_one_object_fails_on_its_values() -> None:
+    # pd.Series(obj) of an object pandas does not read as an array: one element, the object.
+    def wrap(x: np.ndarray) -> np.ndarray:
+        out = np.empty(1, dtype=object)
+        out[0] = x
+        return out
+
+    verdict, message = _values_verdict(wrap)
+    assert verdict == Verdict.FAIL and "1 elements of object" in message
+
+
+def test_a_same_shape_result_with_other_values_fails_and_a_copy_with_a_new_dtype_passes() -> None:
+    verdict, message = _values_verdict(lambda x: x[::-1].copy())
+    assert verdict == Verdict.FAIL and "values are not the input's" in message
+    assert _values_verdict(lambda x: x.astype(np.int32))[0] == Verdict.PASS
+
+
+def test_a_hand_off_whose_purpose_is_a_byte_view_is_not_held_to_the_values() -> None:
+    # memoryview(x).cast('B'): 48 bytes of a 6-element float64 array, by design.
+    assert _values_verdict(lambda x: x.view(np.uint8), reinterprets=True)[0] == Verdict.PASS
+    assert _values_verdict(lambda x: x.view(np.uint8))[0] == Verdict.FAIL
