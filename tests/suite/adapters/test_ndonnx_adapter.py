@@ -11,6 +11,7 @@ with warnings.catch_warnings():  # without onnxruntime, ndonnx warns on import
     warnings.simplefilter("ignore")
     ndx = pytest.importorskip("ndonnx")
 
+from conformance.adapters.base import Adapter
 from conformance.adapters.ndonnx_adapter import adapter
 from conformance.model.inputs import InputSpec
 from conformance.run.exchange import observe_pair
@@ -75,3 +76,29 @@ def test_the_witness_writes_change_what_a_plain_write_would(shape: tuple[int, ..
         expected = host.copy()
         expected[index] = 99.0
         np.testing.assert_array_equal(adapter.to_host(x), expected)
+
+
+def test_a_write_of_minus_zero_is_not_a_write_of_zero() -> None:
+    # The witnesses' values are made once per value's bytes: -0.0 and 0.0 compare equal.
+    x = adapter.from_host(np.ones(3))
+    adapter.fill(x, 0.0)
+    adapter.write(x, (1,), -0.0)
+    assert list(np.signbit(adapter.to_host(x))) == [False, True, False]
+
+
+@pytest.mark.parametrize("input_id", ["reversed-1d-float64", "transposed-2d-float64"])
+def test_inputs_built_twice_are_two_arrays_and_a_write_to_one_stays_there(input_id: str) -> None:
+    # The graph of an input is built once per recipe; each case gets its own array over it.
+    from conformance.run.exchange import INPUTS
+
+    recipe = INPUTS[input_id].recipe()
+    first, second = adapter.build(recipe), adapter.build(recipe)
+    assert first is not second
+    np.testing.assert_array_equal(adapter.to_host(first), adapter.to_host(second))
+    before = adapter.to_host(second)
+    adapter.fill(first, -7.0)
+    adapter.write(first, (0,) * first.ndim, 5.0)
+    np.testing.assert_array_equal(adapter.to_host(second), before)
+    np.testing.assert_array_equal(adapter.to_host(adapter.build(recipe)), before)
+    # The same values as building through the view steps afresh (the base class's build).
+    np.testing.assert_array_equal(before, adapter.to_host(Adapter.build(adapter, recipe)))
