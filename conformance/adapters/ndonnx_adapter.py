@@ -58,18 +58,13 @@ def _scalar(dtype: np.dtype, value: Any) -> Any:
     """``value`` as a 0-d ndonnx constant of ``dtype``, made once per value's bytes (so -0.0
     is not 0.0)."""
     raw = np.asarray(value, dtype=dtype)
-    return _scalar_from_bytes(raw.dtype.str, raw.tobytes())
-
-
-@functools.lru_cache(maxsize=256)
-def _scalar_from_bytes(dtype: str, data: bytes) -> Any:
-    return ndx.asarray(np.frombuffer(data, dtype=np.dtype(dtype)).reshape(()).copy())
+    return _values(raw.dtype.str, (), raw.tobytes())
 
 
 @functools.lru_cache(maxsize=256)
 def _values(dtype: str, shape: tuple[int, ...], data: bytes) -> Any:
-    """An ndonnx constant holding ``data`` (the witnesses restore the same saved values case
-    after case), made once."""
+    """An ndonnx constant holding ``data`` (the witnesses write the same values and restore the
+    same saved ones case after case), made once."""
     return ndx.asarray(np.frombuffer(data, dtype=np.dtype(dtype)).reshape(shape).copy())
 
 

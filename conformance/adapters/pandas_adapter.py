@@ -370,6 +370,15 @@ HANDOFFS: tuple[Handoff, ...] = (
 )
 
 
+def _container(values: np.ndarray, copy: bool) -> Any:
+    """A Series (1-D) or DataFrame (2-D) of ``values``."""
+    if values.ndim == 1:
+        return pd.Series(values, copy=copy)
+    if values.ndim == 2:
+        return pd.DataFrame(values, copy=copy)
+    raise NotImplementedError(f"pandas has no {values.ndim}-D container")
+
+
 def _repro_steps(expr: str, recipe: InputRecipe) -> str:
     """``expr`` with the recipe's view steps, as :meth:`PandasAdapter.build` applies them."""
     for step_kind, arg in recipe.steps:
@@ -397,22 +406,15 @@ class PandasAdapter(Adapter):
         return pd if api == NUMPY_API else None
 
     def from_host(self, host: np.ndarray) -> Any:
-        if host.ndim == 1:
-            return pd.Series(host, copy=True)
-        if host.ndim == 2:
-            return pd.DataFrame(host, copy=True)
-        raise NotImplementedError(f"pandas has no {host.ndim}-D container")
+        return _container(host, copy=True)
 
     def place(self, host: np.ndarray, align: int) -> Any:
         # A Series or DataFrame over a placed ndarray, not copied: the address a pandas user
         # gets by wrapping a buffer they own. Placing through a slice and an iloc write (the
         # default) copies on write, so the bytes would land wherever malloc puts them.
-        values = numpy_adapter.place(host, align)
-        if host.ndim == 1:
-            return pd.Series(values, copy=False)
-        if host.ndim == 2:
-            return pd.DataFrame(values, copy=False)
-        raise NotImplementedError(f"pandas has no {host.ndim}-D container")
+        if host.ndim not in (1, 2):
+            raise NotImplementedError(f"pandas has no {host.ndim}-D container")
+        return _container(numpy_adapter.place(host, align), copy=False)
 
     def build(self, recipe: InputRecipe) -> Any:
         x = self.allocate(recipe)

@@ -14,7 +14,7 @@ with warnings.catch_warnings():  # without onnxruntime, ndonnx warns on import
 from conformance.adapters.base import Adapter
 from conformance.adapters.ndonnx_adapter import adapter
 from conformance.model.inputs import InputSpec
-from conformance.run.exchange import observe_pair
+from conformance.run.exchange import INPUTS, observe_pair
 
 VECTOR = InputSpec("contiguous-1d-float64", "float64", (6,))
 
@@ -89,8 +89,6 @@ def test_a_write_of_minus_zero_is_not_a_write_of_zero() -> None:
 @pytest.mark.parametrize("input_id", ["reversed-1d-float64", "transposed-2d-float64"])
 def test_inputs_built_twice_are_two_arrays_and_a_write_to_one_stays_there(input_id: str) -> None:
     # The graph of an input is built once per recipe; each case gets its own array over it.
-    from conformance.run.exchange import INPUTS
-
     recipe = INPUTS[input_id].recipe()
     first, second = adapter.build(recipe), adapter.build(recipe)
     assert first is not second
