@@ -3,13 +3,12 @@ pages as rendering from runs read whole, and holds only slim cases."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from conformance.site.generate import SLOTS, generate_files
-from conformance.site.markup import fill_slots, split_slots
+from conformance.site.markup import fill_slots, split_slots, unpack_slots
 from conformance.site.model import build_model
 from conformance.site.myths import CLAIMS, check_claim
 from conformance.site.prepare import prepare
@@ -31,12 +30,14 @@ def read_back(directory: Path, name: str) -> str:
     text = path.read_text(encoding="utf-8")
     slots = path.with_name(path.name + SLOTS)
     if slots.is_file():
-        text = fill_slots(text, tuple(json.loads(slots.read_text(encoding="utf-8"))))
+        with slots.open(encoding="utf-8", newline="") as packed:
+            text = fill_slots(text, unpack_slots(packed.read()))
     return text
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 @pytest.mark.parametrize("build", BUILDS)
-def test_streamed_pages_equal_pages_rendered_from_whole_runs(build, tmp_path):
+def test_streamed_pages_equal_pages_rendered_from_whole_runs(build, jobs, tmp_path):
     paths, shown = BUILDS[build]
     whole = {}
     for name, content in generate_files(build_model(load_many(paths), shown)):
@@ -44,7 +45,7 @@ def test_streamed_pages_equal_pages_rendered_from_whole_runs(build, tmp_path):
             markdown, slots = split_slots(content)
             content = fill_slots(markdown, slots)
         whole[name] = content
-    prepared = prepare(paths, tmp_path, shown)
+    prepared = prepare(paths, tmp_path, shown, jobs)
     assert list(prepared.files) == list(whole)
     for name in prepared.files:
         assert read_back(prepared.directory, name) == whole[name], name

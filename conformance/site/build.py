@@ -10,6 +10,7 @@ that holds an input.
 
 from __future__ import annotations
 
+import gc
 import tempfile
 import time
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from conformance.site.config import site_config
+from conformance.site.fanout import default_jobs
 from conformance.site.prepare import prepare
 from conformance.site.results import expand_paths
 
@@ -85,14 +87,17 @@ def build_site(
     *,
     strict: bool = True,
     shown: dict[str, str] | None = None,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Build the site from results files (or directories of them) into ``out_dir``.
 
     ``config_file`` is an mkdocs.yml that uses the copyview hook; None builds the generated
     pages alone with :func:`conformance.site.config.site_config`. Raises
     :class:`conformance.site.results.ResultsError` for a bad results file and
-    :class:`BuildError` (or an mkdocs exception) when the site cannot be built.
+    :class:`BuildError` (or an mkdocs exception) when the site cannot be built. Results are
+    read and pages rendered by up to ``jobs`` worker processes (None: one per core).
     """
+    jobs = default_jobs() if jobs is None else jobs
     started = time.perf_counter()
     files = expand_paths(results)
     if not files:
@@ -105,21 +110,28 @@ def build_site(
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=f".{out_dir.name}.tmp-") as tmp:
         try:
-            prepared = prepare(files, Path(tmp) / "generated", shown)
+            prepared = prepare(files, Path(tmp) / "generated", shown, jobs)
         except ValueError as exc:
             raise BuildError(str(exc)) from None
-        staging = Path(tmp) / "site"
-        if config_file is None:
-            docs = Path(tmp) / "docs"
-            docs.mkdir()
-            config_file = Path(tmp) / "mkdocs.yml"
-            config_file.write_text(yaml.safe_dump(site_config(docs, staging)), encoding="utf-8")
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-        # As given (relative to this process's directory): pages show them as the user named them.
-        config.extra["copyview_results_files"] = [str(f) for f in files]
-        config.extra["copyview_show"] = dict(shown or {})
-        config.extra["copyview_prepared"] = prepared
-        build(config)
+        # The slim runs live to the end of the build: the cyclic collector need not walk them
+        # again at every full collection while mkdocs makes its millions of small objects.
+        gc.freeze()
+        try:
+            staging = Path(tmp) / "site"
+            if config_file is None:
+                docs = Path(tmp) / "docs"
+                docs.mkdir()
+                config_file = Path(tmp) / "mkdocs.yml"
+                config_file.write_text(yaml.safe_dump(site_config(docs, staging)), encoding="utf-8")
+            config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+            # As given (relative to this process's directory): pages show them as the user
+            # named them.
+            config.extra["copyview_results_files"] = [str(f) for f in files]
+            config.extra["copyview_show"] = dict(shown or {})
+            config.extra["copyview_prepared"] = prepared
+            build(config)
+        finally:
+            gc.unfreeze()
         manifest = sorted(
             p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()
         )

@@ -19,6 +19,16 @@ from conformance.site.diff import breaks_promise, diff_runs, format_diff, markdo
 from conformance.site.results import ResultsError, expand_paths, load_many, load_results
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="copyview site",
@@ -43,6 +53,14 @@ def _parser() -> argparse.ArgumentParser:
         help="build the generated pages alone, even where ./mkdocs.yml exists",
     )
     parser.add_argument("--no-strict", action="store_true", help="do not fail on mkdocs warnings")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="worker processes reading results and rendering pages (default: the number of cores)",
+    )
     parser.add_argument(
         "--show",
         action="append",
@@ -156,7 +174,12 @@ def main(argv: list[str] | None = None) -> int:
         shown[name] = version
     try:
         report = build_site(
-            args.results, args.output, config, strict=not args.no_strict, shown=shown
+            args.results,
+            args.output,
+            config,
+            strict=not args.no_strict,
+            shown=shown,
+            jobs=args.jobs,
         )
     except (ResultsError, BuildError) as exc:
         return _error(str(exc))

@@ -10,14 +10,15 @@ page at once.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from conformance.site import badges
 from conformance.site.assets import CSS, JS
-from conformance.site.markup import esc, split_slots
+from conformance.site.fanout import fan_out
+from conformance.site.markup import esc, pack_slots, split_slots
 from conformance.site.model import (
     ASSETS_CSS,
     ASSETS_JS,
@@ -31,45 +32,69 @@ from conformance.site.model import (
 )
 from conformance.site.pages import diffs, home, library, matrix, myths, operation
 
-#: Beside a generated page ``P``, ``P`` + SLOTS holds its slots (a JSON list of HTML blocks).
-SLOTS = ".slots.json"
+#: Beside a generated page ``P``, ``P`` + SLOTS holds its slots (markup.pack_slots).
+SLOTS = ".slots"
 
 
 def generate_files(site: SiteData) -> Iterator[tuple[str, str]]:
     """Each generated file as ``(path in docs, content)``, rendered when asked for."""
-    yield HOME, home.render(site)
-    yield MATRIX, matrix.render(site)
-    yield MYTHS, myths.render(site)
-    yield ASSETS_CSS, CSS
-    yield ASSETS_JS, JS
+    for name, render in _pieces(site):
+        yield name, render()
+
+
+def _pieces(site: SiteData) -> list[tuple[str, Callable[[], str]]]:
+    """Each generated file's path in docs and how to render it, in order."""
+    pieces: list[tuple[str, Callable[[], str]]] = [
+        (HOME, lambda: home.render(site)),
+        (MATRIX, lambda: matrix.render(site)),
+        (MYTHS, lambda: myths.render(site)),
+        (ASSETS_CSS, lambda: CSS),
+        (ASSETS_JS, lambda: JS),
+    ]
     for lib in site.libraries:
-        yield library_page(lib.backend), library.render(lib, site)
+        pieces.append((library_page(lib.backend), partial(library.render, lib, site)))
         if lib.older:
-            yield diff_page(lib.backend), diffs.render(lib, site.source)
-    yield from badges.badge_files([lib.current for lib in site.libraries]).items()
+            pieces.append((diff_page(lib.backend), partial(diffs.render, lib, site.source)))
+    for name, content in badges.badge_files([lib.current for lib in site.libraries]).items():
+        pieces.append((name, partial(str, content)))
     for op in site.operations:
-        yield operation_page(op.id), operation.render(op, site)
+        pieces.append((operation_page(op.id), partial(operation.render, op, site)))
+    return pieces
 
 
-def write_files(site: SiteData, directory: Path) -> tuple[str, ...]:
-    """Write every generated file under ``directory``; their paths in docs, in order.
+#: Pages a worker renders at a time: small enough to balance pages of very different sizes.
+_BATCH = 8
+
+
+def write_files(site: SiteData, directory: Path, jobs: int = 1) -> tuple[str, ...]:
+    """Write every generated file under ``directory`` (over up to ``jobs`` worker processes);
+    their paths in docs, in order.
 
     A page's slots are written beside it (``SLOTS``) for the mkdocs hook to put back into the
     finished page: mkdocs then never holds them.
     """
-    written = []
-    for name, content in generate_files(site):
-        target = directory / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if name.endswith(".md"):
-            content, slots = split_slots(content)
-            if slots:
-                target.with_name(target.name + SLOTS).write_text(
-                    json.dumps(slots), encoding="utf-8"
-                )
-        target.write_text(content, encoding="utf-8")
-        written.append(name)
-    return tuple(written)
+    pieces = _pieces(site)
+    # Workers are given batch numbers, never pieces: a piece holds the whole site model.
+    starts = range(0, len(pieces), _BATCH)
+    fan_out(lambda start: _write_batch(directory, pieces[start : start + _BATCH]), starts, jobs)
+    return tuple(name for name, _ in pieces)
+
+
+def _write_batch(directory: Path, batch: list[tuple[str, Callable[[], str]]]) -> None:
+    for name, render in batch:
+        _write(directory, name, render())
+
+
+def _write(directory: Path, name: str, content: str) -> None:
+    target = directory / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if name.endswith(".md"):
+        content, slots = split_slots(content)
+        if slots:
+            packed = target.with_name(target.name + SLOTS)
+            with packed.open("w", encoding="utf-8", newline="") as out:
+                out.write(pack_slots(slots))
+    target.write_text(content, encoding="utf-8")
 
 
 def navigation(site: SiteData, hand_written: Iterable[str]) -> list[Any]:

@@ -17,20 +17,21 @@ into each finished page from the file beside it, so the build never holds them a
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import tempfile
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from conformance.site.generate import SLOTS, generate_names, navigation
-from conformance.site.markup import fill_slots
+from conformance.site.markup import fill_slots, unpack_slots
 from conformance.site.model import ASSETS_CSS, ASSETS_JS
+from conformance.site.navcache import THEME_DIR, install
 from conformance.site.offline import strip_cdn_loaders
 from conformance.site.prepare import Prepared, prepare
 from conformance.site.results import ResultsError
@@ -58,7 +59,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for sheet, target in ((ASSETS_CSS, config.extra_css), (ASSETS_JS, config.extra_javascript)):
         if sheet not in target:
             target.append(sheet)
+    # copyview's partials/nav.html, in front of the theme's: the navigation is rendered once
+    # per group of sibling pages (navcache).
+    if str(THEME_DIR) not in config.theme.dirs:
+        config.theme.dirs.insert(0, str(THEME_DIR))
     return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    install(env, config.theme.dirs)
+    return env
 
 
 def _prepare(config: MkDocsConfig) -> Prepared:
@@ -107,6 +117,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     slots = getattr(page.file, "copyview_slots", None)
     if slots is not None:
-        return fill_slots(output, tuple(json.loads(slots.read_text(encoding="utf-8"))))
+        with slots.open(encoding="utf-8", newline="") as packed:
+            return fill_slots(output, unpack_slots(packed.read()))
     # Only hand-written pages and notebooks can carry CDN loaders; generated ones never do.
     return strip_cdn_loaders(output)

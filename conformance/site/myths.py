@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
 
 from conformance.site.results import Case, Run
 from conformance.vocabulary import Behaviour, Tag, Verdict
@@ -46,9 +48,15 @@ VALUES_DIFFER = "values differ"
 Outcome = bool | str | None
 
 
-def words(case: Case) -> set[str]:
+def words(case: Case) -> frozenset[str]:
     """The words of an operation id: ``reshape-flat`` -> {"reshape", "flat"}."""
-    return set(re.split(r"[^a-z0-9]+", case.operation.lower())) - {""}
+    return _words(case.operation)
+
+
+@lru_cache(maxsize=4096)
+def _words(operation: str) -> frozenset[str]:
+    # Every claim asks for the words of every case: a few hundred operations in all.
+    return frozenset(re.split(r"[^a-z0-9]+", operation.lower())) - {""}
 
 
 def empty(case: Case) -> bool:
@@ -351,6 +359,10 @@ class Claim:
     selects: Callable[[Case], bool]
     judge: Callable[[Case], Outcome]
 
+    def __reduce__(self) -> tuple[Any, tuple[int]]:
+        # Its functions are lambdas: a claim travels to another process as its number.
+        return (claim_numbered, (self.number,))
+
 
 CLAIMS: tuple[Claim, ...] = (
     Claim(
@@ -547,6 +559,11 @@ class Finding:
         """The same finding keeping only the counterexamples shown (and their number), so a
         build can hold the findings of every run without holding their cases."""
         return replace(self, counterexamples=self.shown(), found=self.counted)
+
+
+def claim_numbered(number: int) -> Claim:
+    """The claim with this number."""
+    return next(claim for claim in CLAIMS if claim.number == number)
 
 
 def check_claim(claim: Claim, run: Run) -> Finding:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from conformance.site.fanout import fan_out
 from conformance.site.generate import write_files
 from conformance.site.model import SiteData, build_model
 from conformance.site.results import expand_paths, load_results
@@ -29,19 +30,34 @@ class Prepared:
     results_files: tuple[Path, ...]
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # load_results says what is wrong with it
+        return 0
+
+
 def prepare(
-    results: Iterable[str | Path], directory: Path, shown: Mapping[str, str] | None = None
+    results: Iterable[str | Path],
+    directory: Path,
+    shown: Mapping[str, str] | None = None,
+    jobs: int = 1,
 ) -> Prepared:
     """Read the results (files or directories of them) and write the site's generated files
-    under ``directory`` (which it fills with scratch files too; the caller removes it).
+    under ``directory`` (which it fills with scratch files too; the caller removes it), with
+    up to ``jobs`` worker processes.
 
     Raises :class:`results.ResultsError` for a bad results file and :class:`ValueError` when
     ``shown`` names a run that is not there.
     """
     files = tuple(expand_paths(results))
     store = Spilled(directory / "cases")
-    # One file at a time: the full run is dropped as soon as its slim run is made.
-    runs = [store.add(load_results(path)) for path in files]
+    # One file at a time per worker: the full run is dropped as soon as its slim run is made.
+    # Largest first, so that no worker is left with a big file when the others are done.
+    order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+    spills = fan_out(lambda i: store.spill(load_results(files[i])), order, jobs)
+    by_file = dict(zip(order, spills, strict=True))
+    runs = [store.adopt(by_file[i]) for i in range(len(files))]
     site = build_model(runs, shown, store)
     docs = directory / "docs"
-    return Prepared(site, docs, write_files(site, docs), files)
+    return Prepared(site, docs, write_files(site, docs, jobs), files)

@@ -28,6 +28,10 @@ class ResultsError(Exception):
         self.path = str(path)
         self.problem = problem
 
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]:
+        # Raised in a worker process and re-raised here: rebuilt from its two parts.
+        return (type(self), (self.path, self.problem))
+
 
 @dataclass(frozen=True)
 class Verdict:

@@ -17,7 +17,7 @@ import operator
 import pickle
 import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -81,6 +81,17 @@ class _Interned:
         return tags if tags is None else self._values.setdefault(("tags", tags), tags)
 
 
+@dataclass(frozen=True)
+class Spill:
+    """One run written to disk: its slim run, where each operation's cases lie in ``path``
+    (offset, length) and the (shortened) finding of every claim on it, by claim number."""
+
+    run: Run
+    path: Path
+    index: dict[str, tuple[int, int]]
+    findings: dict[int, Finding]
+
+
 class Spilled:
     """Cases on disk under ``directory``, one file per run holding a pickle per operation,
     and the findings of every claim on every run added."""
@@ -94,20 +105,35 @@ class Spilled:
 
     def add(self, run: Run) -> Run:
         """Keep ``run``'s full cases on disk and its findings; the slim run to hold instead."""
+        return self.adopt(self.spill(run))
+
+    def spill(self, run: Run) -> Spill:
+        """Write ``run``'s full cases to disk and judge the myths on it, keeping nothing here:
+        a worker process can do it and hand the :class:`Spill` to :meth:`adopt`."""
         self.directory.mkdir(parents=True, exist_ok=True)
         # A run is known by its file: the same file named twice gives the same cases.
         path = self.directory / hashlib.sha1(run.source.encode("utf-8")).hexdigest()[:16]
         groups: dict[str, list[tuple[Any, ...]]] = {}
         for case in run.cases:
             groups.setdefault(case.operation, []).append(_case_row(case))
+        index = {}
         with path.open("wb") as out:
             for operation, rows in groups.items():
                 data = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
-                self._index[run.source, operation] = (path, out.tell(), len(data))
+                index[operation] = (out.tell(), len(data))
                 out.write(data)
-        for claim in CLAIMS:
-            self._findings[run.source, claim.number] = check_claim(claim, run).shortened()
-        return replace(run, cases=tuple(self._slim(case) for case in run.cases))
+        findings = {claim.number: check_claim(claim, run).shortened() for claim in CLAIMS}
+        slim = replace(run, cases=tuple(self._slim(case) for case in run.cases))
+        return Spill(slim, path, index, findings)
+
+    def adopt(self, spill: Spill) -> Run:
+        """Serve the cases and findings of ``spill``; its slim run."""
+        source = spill.run.source
+        for operation, (offset, length) in spill.index.items():
+            self._index[source, operation] = (spill.path, offset, length)
+        for number, finding in spill.findings.items():
+            self._findings[source, number] = finding
+        return spill.run
 
     def _slim(self, case: Case) -> Case:
         interned = self._interned
