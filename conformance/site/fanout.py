@@ -3,8 +3,8 @@
 Reading the results files and rendering the pages are most of a build, and each file (each
 page) is independent of the others. Workers are forked, so they start with everything the
 build holds at that moment (the site model, the spilled cases' index) and nothing needs to be
-sent to them but which pieces to do. Where ``fork`` does not exist (Windows), with one job,
-or with a single piece, everything runs here, in order, as before.
+sent to them but which pieces to do. Off Linux (no ``fork`` on Windows, an unsafe one on
+macOS), with one job, or with a single piece, everything runs here, in order.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -28,6 +29,13 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether workers can be forked here: on Linux. macOS has ``fork``, but forking a process
+    that has touched its system frameworks can crash the child, which is why Python no longer
+    forks there by default."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _run(item: Any) -> Any:
@@ -47,7 +55,7 @@ def fan_out(task: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
     """
     global _TASK
     jobs = min(jobs, len(items))
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or not can_fork():
         return [task(item) for item in items]
     _TASK = task
     try:
