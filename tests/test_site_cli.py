@@ -86,3 +86,18 @@ def test_every_class_and_verdict_of_the_suite_has_a_look():
 
     assert set(CLASSES) == set(Behaviour)
     assert set(VERDICTS) == set(Verdict) == set(VERDICT_SEVERITY)
+
+
+def test_site_jobs_must_be_a_positive_number_and_one_job_builds(tmp_path, capsys):
+    for bad in ("0", "-2", "two"):
+        try:
+            main([str(FIXTURES), "-o", str(tmp_path / "never"), "--standalone", "-j", bad])
+        except SystemExit as exc:
+            assert exc.code == 2
+        else:
+            raise AssertionError(f"-j {bad} was accepted")
+        assert "is not a positive whole number" in capsys.readouterr().err
+    assert not (tmp_path / "never").exists()
+    out = tmp_path / "site"
+    assert main([str(FIXTURES), "-o", str(out), "--standalone", "-j", "1"]) == 0
+    assert (out / "libraries" / "numpy.html").is_file()
