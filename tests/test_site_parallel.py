@@ -111,3 +111,16 @@ def test_the_shared_navigation_is_the_themes_own_on_every_page(tmp_path, monkeyp
     full = tmp_path / "full"
     build_site([FIXTURES, HOSTILE], full)
     assert files_under(cached) == files_under(full)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_of_two_bad_files_the_first_named_is_reported(jobs, tmp_path):
+    small, large = tmp_path / "a-small.json", tmp_path / "b-large.json"
+    small.write_text("{", encoding="utf-8")
+    large.write_text("[" + " " * 100_000, encoding="utf-8")  # read first: it is larger
+    with pytest.raises(ResultsError) as first:
+        prepare([small, large, FIXTURES / "numpy.json"], tmp_path / "generated", jobs=jobs)
+    assert first.value.path == str(small)
+    with pytest.raises(ResultsError) as swapped:
+        prepare([large, small], tmp_path / "generated2", jobs=jobs)
+    assert swapped.value.path == str(large)

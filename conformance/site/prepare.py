@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from conformance.site.fanout import fan_out
 from conformance.site.generate import write_files
 from conformance.site.model import SiteData, build_model
-from conformance.site.results import expand_paths, load_results
-from conformance.site.store import Spilled
+from conformance.site.results import ResultsError, expand_paths, load_results
+from conformance.site.store import Spill, Spilled
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,13 @@ class Prepared:
     directory: Path
     files: tuple[str, ...]
     results_files: tuple[Path, ...]
+
+
+def _spill(store: Spilled, path: Path) -> Spill | ResultsError:
+    try:
+        return store.spill(load_results(path))
+    except ResultsError as problem:
+        return problem
 
 
 def _size(path: Path) -> int:
@@ -55,9 +63,13 @@ def prepare(
     # One file at a time per worker: the full run is dropped as soon as its slim run is made.
     # Largest first, so that no worker is left with a big file when the others are done.
     order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
-    spills = fan_out(lambda i: store.spill(load_results(files[i])), order, jobs)
+    spills = fan_out(lambda i: _spill(store, files[i]), order, jobs)
     by_file = dict(zip(order, spills, strict=True))
-    runs = [store.adopt(by_file[i]) for i in range(len(files))]
+    # Of several bad files, the first named is reported, whatever order they were read in.
+    for i in range(len(files)):
+        if isinstance(problem := by_file[i], ResultsError):
+            raise problem
+    runs = [store.adopt(cast(Spill, by_file[i])) for i in range(len(files))]
     site = build_model(runs, shown, store)
     docs = directory / "docs"
     return Prepared(site, docs, write_files(site, docs, jobs), files)
