@@ -30,8 +30,19 @@ ALLOWED_OUTSIDE_ADAPTERS = {
     "jsonschema",
     "reference_impl",
 }
-#: What the site may import besides: its build tools (never an array library).
-SITE_EXTRA = {"mkdocs", "material", "yaml", "nbformat", "nbconvert", "jupytext", "pygments"}
+#: What the site may import besides: its build tools (never an array library); jinja2 and
+#: markupsafe are mkdocs' template engine, which the site's navigation hooks into.
+SITE_EXTRA = {
+    "mkdocs",
+    "material",
+    "yaml",
+    "nbformat",
+    "nbconvert",
+    "jupytext",
+    "pygments",
+    "jinja2",
+    "markupsafe",
+}
 
 
 def _modules() -> list[Path]:
