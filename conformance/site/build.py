@@ -113,22 +113,21 @@ def build_site(
             prepared = prepare(files, Path(tmp) / "generated", shown, jobs)
         except ValueError as exc:
             raise BuildError(str(exc)) from None
+        staging = Path(tmp) / "site"
+        if config_file is None:
+            docs = Path(tmp) / "docs"
+            docs.mkdir()
+            config_file = Path(tmp) / "mkdocs.yml"
+            config_file.write_text(yaml.safe_dump(site_config(docs, staging)), encoding="utf-8")
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        # As given (relative to this process's directory): pages show them as the user named them.
+        config.extra["copyview_results_files"] = [str(f) for f in files]
+        config.extra["copyview_show"] = dict(shown or {})
+        config.extra["copyview_prepared"] = prepared
         # The slim runs live to the end of the build: the cyclic collector need not walk them
         # again at every full collection while mkdocs makes its millions of small objects.
         gc.freeze()
         try:
-            staging = Path(tmp) / "site"
-            if config_file is None:
-                docs = Path(tmp) / "docs"
-                docs.mkdir()
-                config_file = Path(tmp) / "mkdocs.yml"
-                config_file.write_text(yaml.safe_dump(site_config(docs, staging)), encoding="utf-8")
-            config = load_config(str(config_file), site_dir=str(staging), strict=strict)
-            # As given (relative to this process's directory): pages show them as the user
-            # named them.
-            config.extra["copyview_results_files"] = [str(f) for f in files]
-            config.extra["copyview_show"] = dict(shown or {})
-            config.extra["copyview_prepared"] = prepared
             build(config)
         finally:
             gc.unfreeze()

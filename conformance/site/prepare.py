@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from conformance.site.fanout import fan_out
 from conformance.site.generate import write_files
@@ -65,11 +64,12 @@ def prepare(
     order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
     spills = fan_out(lambda i: _spill(store, files[i]), order, jobs)
     by_file = dict(zip(order, spills, strict=True))
+    runs = []
     # Of several bad files, the first named is reported, whatever order they were read in.
     for i in range(len(files)):
-        if isinstance(problem := by_file[i], ResultsError):
-            raise problem
-    runs = [store.adopt(cast(Spill, by_file[i])) for i in range(len(files))]
+        if isinstance(done := by_file[i], ResultsError):
+            raise done
+        runs.append(store.adopt(done))
     site = build_model(runs, shown, store)
     docs = directory / "docs"
     return Prepared(site, docs, write_files(site, docs, jobs), files)
